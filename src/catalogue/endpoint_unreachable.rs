@@ -1,0 +1,90 @@
+use super::*;
+
+/// `endpoint-unreachable`: the network path to ECR (API, registry or S3 layers) is broken.
+pub const FAMILY: Family = Family {
+    id: "endpoint-unreachable",
+    title: "Cannot reach the ECR endpoint (network, DNS or VPC endpoints)",
+    http_status: None,
+    stage: Stage::Network,
+    umbrella: false,
+    explanation: "The client could not complete a connection to ECR in {region}: a timeout, a refused or closed connection, or a name that does not resolve. Nothing reached ECR's authorization, so no ECR error code came back.",
+    causes: "A subnet with no route out (no NAT gateway, no public IP) and no VPC endpoints; missing endpoints `com.amazonaws.{region}.ecr.api`, `com.amazonaws.{region}.ecr.dkr` (private DNS on) and the S3 gateway endpoint for layers; security groups or NACLs blocking 443; a proxy or firewall; DNS failure; an endpoint that does not exist in that Region (ECR Public's API is only in us-east-1 and us-west-2); ECR PrivateLink does not support dual-stack endpoints.",
+    signatures: &[
+        Signature {
+            anchors: &["endpoint"],
+            pattern: r#"\b(?:Could not connect to the endpoint URL|Connect timeout on endpoint URL|Read timeout on endpoint URL|Connection was closed before we received a valid response from endpoint URL):?\s*"?(?P<url>https?://[^"\s]+)?"#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.92,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["enotfound", "eai", "econnrefused", "etimedout"],
+            pattern: r"\b(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|connect (?:ECONNREFUSED|ETIMEDOUT)) \S*ecr\S*",
+            scope: Scope::Ecr,
+            confidence: 0.9,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["get", "head", "post"],
+            pattern: r#"\b(?:Get|Head|Post) "?https://[^"\s]*\.dkr\.ecr\.[^"\s]+/v2/[^"\s]*"?:\s*(?:EOF|net/http: TLS handshake timeout|context deadline exceeded|dial tcp[^\n]{0,80}?(?:i/o timeout|connection refused|no such host))"#,
+            scope: Scope::Ecr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["canceled", "cancelled"],
+            pattern: r"\brequest cancell?ed while waiting for connection\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            precise: false,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["tcp", "tls"],
+            pattern: r"\b(?:dial tcp\b.{0,120}?(?:i/o timeout|connection refused|network is unreachable|no such host)|net/http: TLS handshake timeout)",
+            scope: Scope::NeedsEcr,
+            confidence: 0.75,
+            precise: false,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["connection", "network"],
+            pattern: r"\b(?:There is a connection issue between the task and Amazon ECR|The task can.t pull the image\. Check your network configuration)",
+            scope: Scope::Ecr,
+            confidence: 0.9,
+            precise: false,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["ping"],
+            pattern: r"\bunable to ping registry endpoint\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
+    ],
+    remedies: &[
+        remedy(
+            "Test the path from the failing host (expect HTTP 401 from the registry, not a timeout)",
+            "curl -sS -o /dev/null -w '%{http_code}\\n' https://api.ecr.{region}.amazonaws.com/\ncurl -sS -o /dev/null -w '%{http_code}\\n' https://{registry}/v2/",
+        ),
+        remedy(
+            "Private subnets without NAT: create the ECR and S3 VPC endpoints",
+            "aws ec2 create-vpc-endpoint --vpc-id <vpc-id> --vpc-endpoint-type Interface --service-name com.amazonaws.{region}.ecr.api --subnet-ids <subnet-ids> --security-group-ids <sg-id> --private-dns-enabled\naws ec2 create-vpc-endpoint --vpc-id <vpc-id> --vpc-endpoint-type Interface --service-name com.amazonaws.{region}.ecr.dkr --subnet-ids <subnet-ids> --security-group-ids <sg-id> --private-dns-enabled\naws ec2 create-vpc-endpoint --vpc-id <vpc-id> --vpc-endpoint-type Gateway --service-name com.amazonaws.{region}.s3 --route-table-ids <route-table-ids>",
+        ),
+        remedy(
+            "ECS tasks: let AWS diagnose the task's network path",
+            "aws ssm start-automation-execution --document-name AWSSupport-TroubleshootECSTaskFailedToStart --parameters ClusterName=<cluster>,TaskId=<task-id>",
+        ),
+    ],
+    references: &[
+        "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html",
+        "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html",
+        "https://docs.aws.amazon.com/general/latest/gr/ecr.html",
+    ],
+    examples: &[
+        "Connect timeout on endpoint URL: \"https://api.ecr.us-west-2.amazonaws.com/\"\nError: Cannot perform an interactive login from a non TTY device",
+        "Could not connect to the endpoint URL: \"https://api.ecr.eu-west-1.amazonaws.com/\"",
+    ],
+    near_misses: &["Could not connect to the endpoint URL: \"https://dynamodb.us-east-1.amazonaws.com/\""],
+};

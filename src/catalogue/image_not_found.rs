@@ -1,0 +1,81 @@
+use super::*;
+
+/// `image-not-found`: the repository exists but not the tag or digest asked for.
+pub const FAMILY: Family = Family {
+    id: "image-not-found",
+    title: "The image (tag or digest) is not in the repository",
+    http_status: Some(404),
+    stage: Stage::Api,
+    umbrella: false,
+    explanation: "The repository {repository} exists, but holds no image with the requested tag or digest (Docker: `manifest unknown: Requested image not found`; the API: ImageNotFoundException).",
+    causes: "The tag was never pushed (a failed or skipped build step) or was pushed to another Region or account; a lifecycle policy expired it; a typo in the tag; ECS pins the digest resolved at deployment, so a moved or deleted tag breaks new tasks; with a pull-through cache, a missing `ecr:BatchImportUpstreamImage` permission is also reported as not found.",
+    signatures: &[
+        Signature {
+            anchors: &["imagenotfoundexception"],
+            pattern: r"\bImageNotFoundException\b",
+            scope: Scope::Ecr,
+            confidence: 0.95,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["requested"],
+            pattern: r"\bmanifest unknown:?\s+Requested image not found",
+            scope: Scope::Ecr,
+            confidence: 0.95,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["imageid"],
+            pattern: r"\bThe image with imageId .{0,160}?does not exist within the repository with name '(?P<repository>[^']+)'",
+            scope: Scope::Ecr,
+            confidence: 0.95,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["manifest"],
+            pattern: r"\bmanifest for (?P<image>\S+) not found\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["resolve"],
+            pattern: r#"\bfailed to resolve reference "(?P<image>[^"]+)": (?:\S+: )?not found\b"#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["manifest"],
+            pattern: r"\bpull image manifest has been retried \d+ time\(s\): failed to resolve ref",
+            scope: Scope::EcrUnlessForeign,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
+    ],
+    remedies: &[
+        remedy(
+            "List what the repository really holds",
+            "aws ecr list-images --repository-name {repository} --region {region}\naws ecr describe-images --repository-name {repository} --region {region} --query 'sort_by(imageDetails,&imagePushedAt)[-5:].[imageTags,imageDigest,imagePushedAt]'",
+        ),
+        remedy(
+            "Check whether a lifecycle policy expires images",
+            "aws ecr get-lifecycle-policy --repository-name {repository} --region {region}",
+        ),
+        remedy(
+            "Push the missing tag (or point the deployment at one that exists)",
+            "docker push {registry}/{repository}:<tag>",
+        ),
+    ],
+    references: &[
+        "https://docs.aws.amazon.com/AmazonECR/latest/userguide/common-errors-docker.html",
+        "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html",
+    ],
+    examples: &[
+        "Error response from daemon: manifest for 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v9 not found: manifest unknown: Requested image not found",
+        "ImageNotFoundException: The image with imageId {imageDigest:'null', imageTag:'latest'} does not exist within the repository with name 'app' in the registry with id '123456789012'",
+    ],
+    near_misses: &[
+        "docker.exe: Error response from daemon: manifest for someuser/app:2 not found: manifest unknown: manifest unknown.",
+    ],
+};

@@ -1,0 +1,116 @@
+//! The catalogue of error families: one file per family, each with its id, signatures,
+//! explanation, remedies, references and examples. Adding a family means adding a file and a
+//! line in [`FAMILIES`]; the engine never changes.
+
+mod types;
+pub use types::*;
+
+pub mod quotas;
+
+mod access_denied;
+mod api_exceptions;
+mod aws_credentials_expired;
+mod aws_credentials_invalid;
+mod aws_credentials_missing;
+mod cli_version_mismatch;
+mod credential_helper_error;
+mod ecs_cannot_pull_container;
+mod ecs_execution_role_missing;
+mod endpoint_unreachable;
+mod image_already_exists;
+mod image_not_found;
+mod kms_error;
+mod lambda_image_unsupported;
+mod layer_upload_failed;
+mod limit_exceeded;
+mod login_bad_request;
+mod lookalikes;
+mod no_basic_auth_credentials;
+mod non_tty_login;
+mod pull_access_denied;
+mod pull_through_cache_error;
+mod region_missing;
+mod registry_unauthorized;
+mod repository_not_found;
+mod scan_error;
+mod tag_immutable;
+mod throttling;
+mod token_expired;
+
+/// Every family. Order matters only for ties (same stage, same position): earlier wins.
+pub static FAMILIES: &[Family] = &[
+    // The AWS troubleshooting page's four.
+    throttling::FAMILY,
+    access_denied::FAMILY,
+    repository_not_found::FAMILY,
+    non_tty_login::FAMILY,
+    // Credentials and login.
+    no_basic_auth_credentials::FAMILY,
+    token_expired::FAMILY,
+    aws_credentials_expired::FAMILY,
+    aws_credentials_invalid::FAMILY,
+    aws_credentials_missing::FAMILY,
+    cli_version_mismatch::FAMILY,
+    credential_helper_error::FAMILY,
+    registry_unauthorized::FAMILY,
+    login_bad_request::FAMILY,
+    region_missing::FAMILY,
+    // Images, pushes and pulls.
+    image_not_found::FAMILY,
+    tag_immutable::FAMILY,
+    image_already_exists::FAMILY,
+    layer_upload_failed::FAMILY,
+    endpoint_unreachable::FAMILY,
+    pull_through_cache_error::FAMILY,
+    limit_exceeded::FAMILY,
+    scan_error::FAMILY,
+    kms_error::FAMILY,
+    lambda_image_unsupported::FAMILY,
+    // Wrappers and platform-specific.
+    ecs_execution_role_missing::FAMILY,
+    ecs_cannot_pull_container::FAMILY,
+    pull_access_denied::FAMILY,
+    // The rest of the ECR API's exceptions.
+    api_exceptions::REPOSITORY_NOT_EMPTY,
+    api_exceptions::REPOSITORY_ALREADY_EXISTS,
+    api_exceptions::REPOSITORY_POLICY_NOT_FOUND,
+    api_exceptions::LIFECYCLE_POLICY_NOT_FOUND,
+    api_exceptions::LIFECYCLE_POLICY_PREVIEW_NOT_FOUND,
+    api_exceptions::LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS,
+    api_exceptions::REGISTRY_POLICY_NOT_FOUND,
+    api_exceptions::LAYERS_NOT_FOUND,
+    api_exceptions::LAYER_INACCESSIBLE,
+    api_exceptions::LAYER_ALREADY_EXISTS,
+    api_exceptions::LAYER_PART_TOO_SMALL,
+    api_exceptions::INVALID_LAYER_PART,
+    api_exceptions::INVALID_LAYER,
+    api_exceptions::EMPTY_UPLOAD,
+    api_exceptions::UPLOAD_NOT_FOUND,
+    api_exceptions::IMAGE_DIGEST_DOES_NOT_MATCH,
+    api_exceptions::REFERENCED_IMAGES_NOT_FOUND,
+    api_exceptions::UNSUPPORTED_IMAGE_TYPE,
+    api_exceptions::INVALID_PARAMETER,
+    api_exceptions::VALIDATION,
+    api_exceptions::SERVER,
+    api_exceptions::INVALID_TAG_PARAMETER,
+    api_exceptions::TOO_MANY_TAGS,
+    api_exceptions::TEMPLATE_NOT_FOUND,
+    api_exceptions::TEMPLATE_ALREADY_EXISTS,
+    api_exceptions::PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS,
+    api_exceptions::BLOCKED_BY_ORGANIZATION_POLICY,
+    api_exceptions::IMAGE_ARCHIVED,
+    api_exceptions::IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED,
+    api_exceptions::EXCLUSION_ALREADY_EXISTS,
+    api_exceptions::EXCLUSION_NOT_FOUND,
+    api_exceptions::SIGNING_CONFIGURATION_NOT_FOUND,
+    // Look-alikes.
+    lookalikes::DOCKER_HUB_RATE_LIMIT,
+    lookalikes::REGISTRY_LOGIN,
+    lookalikes::OTHER_AWS_SERVICE,
+    lookalikes::OTHER_REGISTRY,
+];
+
+/// The family with this id.
+pub fn family(id: &str) -> Option<&'static Family> {
+    FAMILIES.iter().find(|f| f.id == id)
+}

@@ -1,0 +1,35 @@
+use super::*;
+
+/// `region-missing`: no AWS Region was configured for the call.
+pub const FAMILY: Family = Family {
+    id: "region-missing",
+    title: "No AWS Region is configured",
+    http_status: None,
+    stage: Stage::Network,
+    umbrella: false,
+    explanation: "The AWS CLI, SDK or action needs a Region to know which ECR endpoint to call, and none was given, so nothing was sent.",
+    causes: "No `--region`, no AWS_REGION / AWS_DEFAULT_REGION, and no `region` in the profile; in GitHub Actions, `aws-actions/amazon-ecr-login` ran without `aws-actions/configure-aws-credentials` (which sets the Region) before it; the ECR credential helper running without AWS_REGION.",
+    signatures: &[Signature {
+        anchors: &["region", "missingregion"],
+        pattern: r"\b(?:You must specify a region|Region is missing|MissingRegion|could not find region configuration|Missing region in config)",
+        scope: Scope::EcrUnlessForeign,
+        confidence: 0.9,
+        ..Signature::BASE
+    }],
+    remedies: &[
+        remedy(
+            "Give the Region on the command, in the environment, or in the profile",
+            "aws ecr get-login-password --region <region> | docker login --username AWS --password-stdin <account_id>.dkr.ecr.<region>.amazonaws.com\nexport AWS_REGION=<region>\naws configure set region <region>",
+        ),
+        remedy(
+            "GitHub Actions: configure credentials (and the Region) before logging in",
+            "- uses: aws-actions/configure-aws-credentials@v4\n  with:\n    role-to-assume: <role-arn>\n    aws-region: <region>\n- uses: aws-actions/amazon-ecr-login@v2",
+        ),
+    ],
+    references: &[
+        "https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html",
+        "https://github.com/aws-actions/amazon-ecr-login",
+    ],
+    examples: &["You must specify a region. You can also configure your region by running \"aws configure\"."],
+    near_misses: &["The specified region is not supported by this service."],
+};

@@ -1,0 +1,71 @@
+use super::*;
+
+/// `repository-not-found`: the named repository does not exist in that registry.
+pub const FAMILY: Family = Family {
+    id: "repository-not-found",
+    title: "The repository does not exist in this registry",
+    http_status: Some(404),
+    stage: Stage::Api,
+    umbrella: false,
+    explanation: "ECR has no repository named {repository} in registry {registry_id} (Region {region}). Unlike Docker Hub, ECR does not create repositories on push: they must exist first.",
+    causes: "The repository was never created (or the pipeline pushes before the stack that creates it has run); a typo or a different nesting (`team/app` vs `app`); the right name in the wrong Region or account (check the registry host of the image reference and the profile in use); or it was deleted. Registries with a repository creation template for CREATE_ON_PUSH do create repositories on push; pull-through cache creates them on first pull but needs `ecr:CreateRepository`.",
+    signatures: &[
+        Signature {
+            anchors: &["repository"],
+            pattern: r"\brepository with name '(?P<repository>[^']+)' does not exist in the registry(?: with id '(?P<registry_id>[^']*)')?",
+            scope: Scope::Ecr,
+            confidence: 0.97,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["repositorynotfoundexception"],
+            pattern: r"\bRepositoryNotFoundException\b",
+            scope: Scope::Ecr,
+            confidence: 0.95,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["repository"],
+            pattern: r#"\b(?:HTTP\s*)?404:?\s*"?Repository Does Not Exist"#,
+            scope: Scope::Ecr,
+            confidence: 0.9,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["name"],
+            pattern: r"\bname[ _]unknown\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
+    ],
+    remedies: &[
+        remedy(
+            "Check the exact name, Region and account",
+            "aws ecr describe-repositories --repository-names {repository} --region {region} --registry-id {registry_id}\naws sts get-caller-identity",
+        ),
+        remedy(
+            "Create the repository",
+            "aws ecr create-repository --repository-name {repository} --region {region}",
+        ),
+        remedy(
+            "Or let pushes create repositories: a creation template applied on push",
+            "aws ecr create-repository-creation-template --prefix ROOT --applied-for CREATE_ON_PUSH --region {region} --description \"create repositories on first push\"",
+        ),
+    ],
+    references: &[
+        "https://docs.aws.amazon.com/AmazonECR/latest/userguide/common-errors.html",
+        "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-create.html",
+        "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-creation-templates.html",
+    ],
+    examples: &[
+        "An error occurred (RepositoryNotFoundException) when calling the DescribeRepositories operation: The repository with name 'my-app' does not exist in the registry with id '123456789012'",
+        "name unknown: The repository with name 'team/app' does not exist in the registry with id '123456789012'",
+        "Error response from daemon: repository 123456789012.dkr.ecr.us-east-1.amazonaws.com/app not found: name unknown: The repository with name 'app' does not exist in the registry with id '123456789012'",
+        "HTTP 404: \"Repository Does Not Exist\"",
+    ],
+    near_misses: &[
+        "Could not get tags from registry: name unknown: Repository name not known to registry.",
+        "An error occurred (RepositoryDoesNotExistException) when calling the GetRepository operation: my-repo does not exist",
+    ],
+};

@@ -1,0 +1,370 @@
+//! Runs the catalogue over one normalized chunk: a cheap word prefilter picks which signatures
+//! to try and where, regex-lite confirms, the evidence around each match decides whether it is
+//! an ECR error, and the facts around it are read.
+
+use super::evidence::{self, Evidence};
+use super::facts::{self, Fact};
+use super::normalize::Normalized;
+use crate::catalogue::{self, Scope, Signature};
+use regex_lite::Regex;
+use std::sync::OnceLock;
+
+/// How far around an anchor word a signature is tried (messages are long: ARNs, URLs).
+const BEFORE_ANCHOR: usize = 700;
+const AFTER_ANCHOR: usize = 900;
+/// How far around a match facts and evidence are read.
+const FACT_BEFORE: usize = 700;
+const FACT_AFTER: usize = 500;
+const EVIDENCE_AROUND: usize = 600;
+/// Bounds the work on hostile input: matches kept per signature and chunk.
+const MAX_MATCHES_PER_SIGNATURE: usize = 256;
+
+pub struct CompiledSignature {
+    pub family: usize,
+    pub signature: &'static Signature,
+    regex: Regex,
+    unless: Option<Regex>,
+}
+
+pub struct Compiled {
+    pub signatures: Vec<CompiledSignature>,
+    /// Anchor word -> signatures that name it, sorted by word for binary search.
+    anchors: Vec<(&'static str, Vec<u16>)>,
+}
+
+pub fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let mut signatures = Vec::new();
+        let mut anchors: Vec<(&'static str, Vec<u16>)> = Vec::new();
+        for (fi, family) in catalogue::FAMILIES.iter().enumerate() {
+            for signature in family.signatures {
+                let idx = signatures.len() as u16;
+                let regex = Regex::new(&format!("(?i){}", signature.pattern)).unwrap_or_else(|e| {
+                    panic!("{}: bad pattern {:?}: {e}", family.id, signature.pattern)
+                });
+                let unless = signature
+                    .unless
+                    .map(|u| Regex::new(&format!("(?i){u}")).expect("unless pattern"));
+                signatures.push(CompiledSignature {
+                    family: fi,
+                    signature,
+                    regex,
+                    unless,
+                });
+                for &word in signature.anchors {
+                    match anchors.binary_search_by(|(w, _)| w.cmp(&word)) {
+                        Ok(i) => anchors[i].1.push(idx),
+                        Err(i) => anchors.insert(i, (word, vec![idx])),
+                    }
+                }
+            }
+        }
+        Compiled {
+            signatures,
+            anchors,
+        }
+    })
+}
+
+/// One accepted match, in clean-text coordinates.
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub family: usize,
+    /// Index of the signature that matched, in [`Compiled::signatures`].
+    pub signature: usize,
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f32,
+    pub precise: bool,
+    /// Facts, best first per key; family captures outrank everything else.
+    pub facts: Vec<Fact>,
+}
+
+/// A wording that was found but not accepted, and why.
+#[derive(Debug, Clone)]
+pub struct Rejected {
+    pub family: usize,
+    pub reason: &'static str,
+}
+
+#[derive(Debug, Default)]
+pub struct ChunkResult {
+    pub matches: Vec<Match>,
+    pub rejected: Vec<Rejected>,
+    /// Families whose anchor words appeared, with the first such word.
+    pub mentioned: Vec<(usize, &'static str)>,
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn window(s: &str, start: usize, end: usize, before: usize, after: usize) -> (usize, usize) {
+    (
+        floor_boundary(s, start.saturating_sub(before)),
+        ceil_boundary(s, end.saturating_add(after)),
+    )
+}
+
+/// Per signature, the merged regions of the text worth trying it on.
+fn candidate_regions(
+    text: &str,
+    compiled: &Compiled,
+) -> (Vec<Vec<(usize, usize)>>, Vec<(usize, &'static str)>) {
+    let mut regions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); compiled.signatures.len()];
+    let mut mentioned: Vec<(usize, &'static str)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut buf = [0u8; 40];
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let len = i - start;
+        if !(2..=buf.len()).contains(&len) {
+            continue;
+        }
+        for (k, b) in bytes[start..i].iter().enumerate() {
+            buf[k] = b.to_ascii_lowercase();
+        }
+        // Only ASCII alphanumerics were copied, so this is valid UTF-8.
+        let word = std::str::from_utf8(&buf[..len]).unwrap_or("");
+        let Ok(found) = compiled.anchors.binary_search_by(|(w, _)| (*w).cmp(word)) else {
+            continue;
+        };
+        let (anchor, sigs) = &compiled.anchors[found];
+        for &si in sigs {
+            let family = compiled.signatures[si as usize].family;
+            if !mentioned.iter().any(|&(f, _)| f == family) {
+                mentioned.push((family, anchor));
+            }
+            let r = &mut regions[si as usize];
+            let (lo, hi) = (start.saturating_sub(BEFORE_ANCHOR), i + AFTER_ANCHOR);
+            match r.last_mut() {
+                Some(last) if last.1 >= lo => last.1 = last.1.max(hi),
+                _ => r.push((lo, hi)),
+            }
+        }
+    }
+    (regions, mentioned)
+}
+
+fn scope_accepts(scope: Scope, e: Evidence) -> Result<(), &'static str> {
+    let ok = match scope {
+        Scope::Ecr | Scope::Any => true,
+        Scope::EcrUnlessForeign => e.foreign == 0 || e.ecr > e.foreign,
+        Scope::AwsWithHint => (e.ecr > 0 || e.hint > 0) && (e.foreign == 0 || e.ecr > e.foreign),
+        Scope::NeedsEcr => e.ecr > 0 && e.ecr > e.foreign,
+        Scope::Foreign => e.foreign > 0 && e.foreign >= e.ecr,
+    };
+    if ok {
+        return Ok(());
+    }
+    Err(match scope {
+        Scope::Foreign => "the paste points at ECR, not at another registry or service",
+        _ if e.foreign > 0 => "the text around it points at another registry or AWS service",
+        _ => "nothing around it points at ECR (no ECR host, action, operation or image)",
+    })
+}
+
+/// Finds every accepted match in one normalized chunk.
+pub fn classify_chunk(n: &Normalized) -> ChunkResult {
+    let text = n.text.as_str();
+    let compiled = compiled();
+    let (regions, mentioned) = candidate_regions(text, compiled);
+    let mut result = ChunkResult {
+        mentioned,
+        ..ChunkResult::default()
+    };
+    for (si, cs) in compiled.signatures.iter().enumerate() {
+        let mut kept = 0;
+        for &(lo, hi) in &regions[si] {
+            let (lo, hi) = (floor_boundary(text, lo), ceil_boundary(text, hi));
+            for caps in cs.regex.captures_iter(&text[lo..hi]) {
+                if kept >= MAX_MATCHES_PER_SIGNATURE {
+                    break;
+                }
+                let m = caps.get(0).expect("group 0");
+                let (start, end) = (lo + m.start(), lo + m.end());
+                if let Some(unless) = &cs.unless {
+                    if unless.is_match(m.as_str()) {
+                        continue;
+                    }
+                }
+                let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
+                let e = evidence::weigh(&text[es..ee]);
+                if let Err(reason) = scope_accepts(cs.signature.scope, e) {
+                    result.rejected.push(Rejected {
+                        family: cs.family,
+                        reason,
+                    });
+                    continue;
+                }
+                kept += 1;
+                let mut own = Vec::new();
+                for name in cs.regex.capture_names().flatten() {
+                    if let Some(g) = caps.get_match_by_name(name) {
+                        own_fact(&mut own, name, g.as_str(), lo + g.start(), lo + g.end());
+                    }
+                }
+                let confidence = confidence(cs.signature, e);
+                result.matches.push(Match {
+                    family: cs.family,
+                    signature: si,
+                    start,
+                    end,
+                    confidence,
+                    precise: cs.signature.precise,
+                    facts: read_facts(text, start, end, own, cs.signature.sets),
+                });
+            }
+        }
+    }
+    result
+}
+
+trait CapturesExt {
+    fn get_match_by_name(&self, name: &str) -> Option<regex_lite::Match<'_>>;
+}
+
+impl CapturesExt for regex_lite::Captures<'_> {
+    fn get_match_by_name(&self, name: &str) -> Option<regex_lite::Match<'_>> {
+        self.name(name)
+    }
+}
+
+/// A family's own capture, checked like any other fact.
+fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usize) {
+    let value = value.trim_end_matches(['.', ',', ';']).trim();
+    let key: &'static str = match name {
+        "image" => {
+            let mut image = Vec::new();
+            let re = Regex::new(r"[\s\S]+").expect("any");
+            if let Some(m) = re.find(value) {
+                facts::image_facts(&mut image, m, 0);
+            }
+            out.extend(image.into_iter().map(|f| Fact { start, end, ..f }));
+            return;
+        }
+        "principal_arn" => {
+            let mut p = Vec::new();
+            let re = Regex::new(r"[\s\S]+").expect("any");
+            if let Some(m) = re.find(value) {
+                facts::principal_facts(&mut p, m, 0);
+            }
+            out.extend(p.into_iter().map(|f| Fact { start, end, ..f }));
+            return;
+        }
+        "repository" if facts::is_template(value) => return,
+        "region" if !facts::is_region(value) => return,
+        "registry_id" | "account_id" if !value.bytes().all(|c| c.is_ascii_digit()) => return,
+        other => match FIELD_NAMES.iter().find(|&&k| k == other) {
+            Some(&k) => k,
+            None => return,
+        },
+    };
+    if !value.is_empty() {
+        out.push(Fact {
+            key,
+            value: value.to_string(),
+            start,
+            end,
+            rank: 0,
+        });
+    }
+}
+
+/// Facts a signature may capture by name.
+pub const FIELD_NAMES: &[&str] = &[
+    "operation",
+    "action",
+    "principal_arn",
+    "principal_type",
+    "principal_name",
+    "account_id",
+    "partition",
+    "region",
+    "repository",
+    "registry_id",
+    "registry",
+    "resource",
+    "deny_reason",
+    "docker_version",
+    "client",
+    "retries",
+    "tag",
+    "error_code",
+    "scan_status",
+    "upstream",
+    "token_region",
+];
+
+fn confidence(signature: &Signature, e: Evidence) -> f32 {
+    let boost = if e.ecr > 0 { 0.05 } else { 0.0 };
+    let doubt = if e.foreign > 0 { 0.1 } else { 0.0 };
+    ((signature.confidence + boost - doubt).clamp(0.05, 0.99) * 100.0).round() / 100.0
+}
+
+/// Reads facts around a match: the signature's own captures first, then every extractor,
+/// each key's value taken from the best-ranked extractor nearest the match.
+fn read_facts(
+    text: &str,
+    start: usize,
+    end: usize,
+    own: Vec<Fact>,
+    sets: &[(&'static str, &'static str)],
+) -> Vec<Fact> {
+    let (ws, we) = window(text, start, end, FACT_BEFORE, FACT_AFTER);
+    let mut all: Vec<Fact> = facts::extract(&text[ws..we])
+        .into_iter()
+        .map(|f| Fact {
+            start: f.start + ws,
+            end: f.end + ws,
+            ..f
+        })
+        .collect();
+    let distance = |f: &Fact| {
+        if f.end <= start {
+            start - f.end
+        } else {
+            f.start.saturating_sub(end)
+        }
+    };
+    all.sort_by_key(|f| (f.rank, distance(f)));
+    let mut best: Vec<Fact> = own;
+    for &(k, v) in sets {
+        if !best.iter().any(|f| f.key == k) {
+            best.push(Fact {
+                key: k,
+                value: v.to_string(),
+                start,
+                end: start,
+                rank: 0,
+            });
+        }
+    }
+    for f in all {
+        if !best.iter().any(|b| b.key == f.key) {
+            best.push(f);
+        }
+    }
+    best
+}

@@ -1,0 +1,221 @@
+//! Is the text around a match about ECR, about another registry or AWS service, or silent?
+//! Generic wordings (`ThrottlingException`, `name unknown`, `401 Unauthorized`) are only ECR
+//! findings when this says so; see [`crate::catalogue::Scope`].
+
+use super::facts::{is_ecr_operation, parse_image_ref};
+use regex_lite::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Evidence {
+    /// ECR hosts, `ecr:` actions, ECR operations, the word ECR, an `AWS` docker login.
+    pub ecr: u32,
+    /// Words about images and registries: enough to tie a generic AWS error to ECR.
+    pub hint: u32,
+    /// Another registry (Docker Hub, GHCR, GitLab ...) or another AWS service.
+    pub foreign: u32,
+}
+
+struct Patterns {
+    ecr: Regex,
+    hint: Regex,
+    foreign: Regex,
+    operation: Regex,
+    login: Regex,
+    pulled_ref: Regex,
+    denied_action: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |p: &str| Regex::new(&format!("(?i){p}")).expect("evidence pattern");
+        Patterns {
+            ecr: re(concat!(
+                r"\.dkr[.-]ecr(?:-fips)?\.|public\.ecr\.aws|\bapi\.ecr\.|\becr(?:-public)?:[a-z]+|",
+                r"\becr\b|CannotPullECRContainerError|Service: (?:Ecr|AmazonECR)|elastic container registry|",
+                r"\becr-login\b|amazon-ecr|\bget-login(?:-password)?\b|starport-layer-bucket"
+            )),
+            hint: re(concat!(
+                r"\b(?:images?|repos?|repositor(?:y|ies)|docker|registry|registries|containers?|",
+                r"push(?:ing|ed)?|pull(?:ing|ed)?|manifests?|layers?)\b|\[Container\]"
+            )),
+            foreign: re(concat!(
+                r"\b(?:registry-1\.docker\.io|index\.docker\.io|hub\.docker\.com|docker\.io|",
+                r"docker\.com/increase-rate-limit|ghcr\.io|gcr\.io|pkg\.dev|quay\.io|",
+                r"registry\.gitlab\.com|azurecr\.(?:io|cn)|aliyuncs\.com|registry\.k8s\.io|",
+                r"jfrog\.io|artifactory|harbor|nexus|dockerhub|docker hub|",
+                r"CI_REGISTRY|CI_DEPLOY_[A-Z]+|DOCKER_USER(?:NAME)?|DOCKER_PASS(?:WORD)?|DOCKERHUB_[A-Z]+|",
+                r"ALIYUN_[A-Z_]+|GHCR_[A-Z_]+|",
+                r"codecommit|elasticmapreduce|ElasticMapReduceClient|autoscaling|auto scaling|",
+                r"neptune|dynamodb|kinesis|cloudwatch|route ?53|secretsmanager)\b"
+            )),
+            operation: re(concat!(
+                r"when calling the\s+([A-Za-z]+)\s+operation|operation error ([A-Za-z0-9 ]+?):\s*([A-Za-z]+)|",
+                r"\(Service: ([A-Za-z0-9]+)[,;]"
+            )),
+            login: re(r"\bdocker login\b([^|;&]{0,160})"),
+            pulled_ref: re(concat!(
+                r#"(?:pull access denied for|Failed to pull image|Pulling image|manifest for|"#,
+                r#"Unable to find image|docker pull|failed to pull and unpack image)\s+["']?([^\s"',]+)"#
+            )),
+            denied_action: re(r"not authorized to perform:?\s*([a-z0-9-]+):"),
+        }
+    })
+}
+
+/// Weighs the evidence in `text` (a window around a match).
+pub fn weigh(text: &str) -> Evidence {
+    let p = patterns();
+    let mut e = Evidence {
+        ecr: p.ecr.find_iter(text).take(8).count() as u32,
+        hint: p.hint.find_iter(text).take(8).count() as u32,
+        foreign: p.foreign.find_iter(text).take(8).count() as u32,
+    };
+    for c in p.operation.captures_iter(text).take(8) {
+        if let Some(op) = c.get(1).or_else(|| c.get(3)) {
+            if is_ecr_operation(op.as_str()) {
+                e.ecr += 1;
+            } else if !is_neutral_operation(op.as_str()) {
+                e.foreign += 1;
+            }
+        }
+        if let Some(service) = c.get(2).or_else(|| c.get(4)) {
+            let s = service.as_str().to_ascii_lowercase();
+            if s == "ecr" || s == "amazonecr" || s == "ecr public" {
+                e.ecr += 1;
+            } else {
+                e.foreign += 1;
+            }
+        }
+    }
+    for c in p.denied_action.captures_iter(text).take(8) {
+        if c[1].eq_ignore_ascii_case("ecr") || c[1].eq_ignore_ascii_case("ecr-public") {
+            e.ecr += 1;
+        } else {
+            e.foreign += 1;
+        }
+    }
+    for c in p.login.captures_iter(text).take(4) {
+        match docker_login_target(&c[1]) {
+            LoginTarget::Ecr => e.ecr += 1,
+            LoginTarget::Other => e.foreign += 1,
+            LoginTarget::Unknown => {}
+        }
+    }
+    for c in p.pulled_ref.captures_iter(text).take(8) {
+        let raw = &c[1];
+        if raw.is_empty() || raw.starts_with(['<', '*', '$', '{', '[']) {
+            continue;
+        }
+        let r = parse_image_ref(raw);
+        if r.ecr {
+            e.ecr += 1;
+        } else if r.registry.is_none() && r.repository.is_some() {
+            // A reference without a host is Docker Hub's.
+            e.foreign += 1;
+        }
+    }
+    e
+}
+
+/// Operations that every service shares, or STS calls made on the way to ECR.
+fn is_neutral_operation(op: &str) -> bool {
+    [
+        "GetCallerIdentity",
+        "AssumeRole",
+        "AssumeRoleWithWebIdentity",
+        "GetSessionToken",
+    ]
+    .iter()
+    .any(|o| o.eq_ignore_ascii_case(op))
+}
+
+enum LoginTarget {
+    Ecr,
+    Other,
+    Unknown,
+}
+
+/// ECR logins use the user name `AWS` and an ECR host; anything else is another registry.
+fn docker_login_target(args: &str) -> LoginTarget {
+    let words: Vec<&str> = args.split_whitespace().collect();
+    let mut user = None;
+    let mut host = None;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if w == "-u" || w == "--username" {
+            user = Some(words.get(i + 1).copied().unwrap_or(""));
+            i += 2;
+            continue;
+        }
+        if let Some(u) = w.strip_prefix("--username=") {
+            user = Some(u);
+        } else if !w.starts_with('-') && (w.contains('.') || w.contains("://")) && host.is_none() {
+            host = Some(w);
+        } else if w.eq_ignore_ascii_case("error:") || w.eq_ignore_ascii_case("error") {
+            break;
+        }
+        i += 1;
+    }
+    if let Some(h) = host {
+        let r = parse_image_ref(h);
+        if r.ecr {
+            return LoginTarget::Ecr;
+        }
+        if h.contains('.') && !h.starts_with('$') {
+            return LoginTarget::Other;
+        }
+    }
+    match user {
+        Some(u) if u.eq_ignore_ascii_case("aws") => LoginTarget::Ecr,
+        Some(_) => LoginTarget::Other,
+        None => LoginTarget::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ecr_login_is_ecr() {
+        let e = weigh("aws ecr get-login-password | docker login --username AWS --password-stdin 1.dkr.ecr.us-east-1.amazonaws.com");
+        assert!(e.ecr >= 2 && e.foreign == 0, "{e:?}");
+    }
+
+    #[test]
+    fn other_registry_logins_are_foreign() {
+        for t in [
+            "docker login -u $DOCKER_USER -p $DOCKER_PASSWORD",
+            "echo \"\" | docker login https://ghcr.io -u someone --password-stdin",
+            "docker login -u --password-stdin",
+        ] {
+            let e = weigh(t);
+            assert!(e.foreign > 0 && e.ecr == 0, "{t}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn bare_image_references_are_docker_hub() {
+        let e = weigh("pull access denied for configuration-server, repository does not exist");
+        assert!(e.foreign > 0 && e.ecr == 0, "{e:?}");
+    }
+
+    #[test]
+    fn other_services_are_foreign() {
+        let e = weigh("An error occurred (ThrottlingException) when calling the RunTask operation: Rate exceeded");
+        assert!(e.foreign > 0 && e.ecr == 0, "{e:?}");
+        let e = weigh("An error occurred (ThrottlingException) when calling the GetAuthorizationToken operation");
+        assert!(e.ecr > 0 && e.foreign == 0, "{e:?}");
+    }
+
+    #[test]
+    fn silence_is_silence() {
+        assert_eq!(
+            weigh("{\"code\":\"ThrottlingException\"}"),
+            Evidence::default()
+        );
+    }
+}

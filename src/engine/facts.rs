@@ -1,0 +1,714 @@
+//! Reads facts out of clean text: principals, ARNs, registry hosts, image references, regions,
+//! operations, IAM actions and the client that printed the error. Every extractor is general
+//! (formats from AWS's documentation), never fitted to a particular paste.
+
+use regex_lite::{Captures, Regex};
+use std::sync::OnceLock;
+
+/// A fact and where it stands in the clean text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub key: &'static str,
+    pub value: String,
+    pub start: usize,
+    pub end: usize,
+    /// Lower wins when two extractors give the same key.
+    pub rank: u8,
+}
+
+/// Every operation of the ECR and ECR Public APIs: naming one is a sign the paste is about ECR.
+pub const ECR_OPERATIONS: &[&str] = &[
+    "BatchCheckLayerAvailability",
+    "BatchDeleteImage",
+    "BatchGetImage",
+    "BatchGetRepositoryScanningConfiguration",
+    "BatchImportUpstreamImage",
+    "CompleteLayerUpload",
+    "CreatePullThroughCacheRule",
+    "CreateRepository",
+    "CreateRepositoryCreationTemplate",
+    "DeleteLifecyclePolicy",
+    "DeletePullThroughCacheRule",
+    "DeleteRegistryPolicy",
+    "DeleteRepository",
+    "DeleteRepositoryCreationTemplate",
+    "DeleteRepositoryPolicy",
+    "DescribeImageReplicationStatus",
+    "DescribeImageScanFindings",
+    "DescribeImageTags",
+    "DescribeImages",
+    "DescribePullThroughCacheRules",
+    "DescribeRegistries",
+    "DescribeRegistry",
+    "DescribeRepositories",
+    "DescribeRepositoryCreationTemplates",
+    "GetAccountSetting",
+    "GetAuthorizationToken",
+    "GetDownloadUrlForLayer",
+    "GetLifecyclePolicy",
+    "GetLifecyclePolicyPreview",
+    "GetRegistryCatalogData",
+    "GetRegistryPolicy",
+    "GetRegistryScanningConfiguration",
+    "GetRepositoryCatalogData",
+    "GetRepositoryPolicy",
+    "InitiateLayerUpload",
+    "ListImages",
+    "ListTagsForResource",
+    "PutAccountSetting",
+    "PutImage",
+    "PutImageScanningConfiguration",
+    "PutImageTagMutability",
+    "PutLifecyclePolicy",
+    "PutRegistryCatalogData",
+    "PutRegistryPolicy",
+    "PutRegistryScanningConfiguration",
+    "PutReplicationConfiguration",
+    "PutRepositoryCatalogData",
+    "ReplicateImage",
+    "SetRepositoryPolicy",
+    "StartImageScan",
+    "StartLifecyclePolicyPreview",
+    "TagResource",
+    "UntagResource",
+    "UpdatePullThroughCacheRule",
+    "UpdateRepositoryCreationTemplate",
+    "UploadLayerPart",
+    "ValidatePullThroughCacheRule",
+    "RegisterPullTimeUpdateExclusion",
+    "DeregisterPullTimeUpdateExclusion",
+    "ListPullTimeUpdateExclusions",
+    "GetSigningConfiguration",
+    "PutSigningConfiguration",
+    "DeleteSigningConfiguration",
+    "UpdateImageStorageClass",
+    "ListImageReferrers",
+];
+
+pub fn is_ecr_operation(op: &str) -> bool {
+    ECR_OPERATIONS.iter().any(|o| o.eq_ignore_ascii_case(op))
+}
+
+/// `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`, `us-iso-east-1` ...
+pub fn is_region(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$",
+        )
+        .expect("region pattern")
+    })
+    .is_match(s)
+}
+
+/// A stand-in the author typed instead of a value (`<account-id>`, `{NAME}`, `${AWS_REGION}`,
+/// `[account id]`): not a fact. Masks such as `***` or `xxxx` are kept; they are what was printed.
+pub fn is_template(s: &str) -> bool {
+    s.is_empty()
+        || s.starts_with('<')
+        || s.starts_with('{')
+        || s.starts_with("${")
+        || s.starts_with('$')
+        || s.starts_with('[')
+        || s.contains("<")
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 12 && s.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// A parsed image reference or registry URL.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    pub registry: Option<String>,
+    pub account: Option<String>,
+    pub region: Option<String>,
+    pub repository: Option<String>,
+    pub ecr: bool,
+}
+
+/// Parses `host/repo[:tag|@digest]`, `https://host/v2/repo/manifests/tag`, or a bare `repo:tag`.
+pub fn parse_image_ref(raw: &str) -> ImageRef {
+    let s = raw
+        .trim_matches(|c: char| "\"'`,;()[]".contains(c))
+        .trim_end_matches('.');
+    let s = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .or_else(|| s.strip_prefix("docker://"))
+        .unwrap_or(s);
+    let looks_like_host = |h: &str| {
+        let l = h.to_ascii_lowercase();
+        l.contains(".dkr.")
+            || l.contains(".dkr-ecr.")
+            || l == "public.ecr.aws"
+            || l.ends_with(".amazonaws.com")
+    };
+    let (host, path) = match s.split_once('/') {
+        Some((h, p)) if h.contains('.') || h.contains(':') || h == "localhost" || h == "***" => {
+            (Some(h), p)
+        }
+        None if looks_like_host(s) => (Some(s), ""),
+        _ => (None, s),
+    };
+    let mut out = ImageRef::default();
+    if let Some(h) = host {
+        out.registry = Some(h.to_string());
+        let lower = h.to_ascii_lowercase();
+        if let Some((account, rest)) = lower
+            .split_once(".dkr.ecr.")
+            .or_else(|| lower.split_once(".dkr-ecr."))
+            .or_else(|| lower.split_once(".dkr.ecr-fips."))
+        {
+            out.ecr = true;
+            let account = &h[..account.len()];
+            if all_digits(account) {
+                out.account = Some(account.to_string());
+            }
+            let region = rest.split('.').next().unwrap_or("");
+            if is_region(region) {
+                out.region = Some(region.to_string());
+            }
+        } else if lower == "public.ecr.aws" || lower.ends_with(".amazonaws.com") {
+            out.ecr = lower == "public.ecr.aws" || lower.contains(".ecr.");
+        }
+    }
+    let path = path.strip_prefix("v2/").map_or(path, |api| {
+        // Registry API URL: /v2/<repo>/(manifests|blobs|tags)/...
+        ["/manifests/", "/blobs/", "/tags/"]
+            .iter()
+            .filter_map(|m| api.find(m))
+            .min()
+            .map_or(api, |end| &api[..end])
+    });
+    let path = path.split('@').next().unwrap_or("");
+    let repo = match path.rfind(':') {
+        Some(colon) if !path[colon..].contains('/') => &path[..colon],
+        _ => path,
+    };
+    let repo = repo.trim_matches('/');
+    if !repo.is_empty() && !is_template(repo) && repo != "v2" {
+        out.repository = Some(repo.to_string());
+    }
+    out
+}
+
+/// What a principal ARN says about the caller.
+pub struct Principal {
+    pub partition: String,
+    pub account: Option<String>,
+    pub kind: &'static str,
+    pub name: Option<String>,
+}
+
+pub fn parse_principal(arn: &str) -> Option<Principal> {
+    let rest = arn.strip_prefix("arn:")?;
+    let (partition, rest) = rest.split_once(':')?;
+    let (_service, rest) = rest.split_once(':')?;
+    let (_region, rest) = rest.split_once(':')?;
+    let (account, resource) = rest.split_once(':')?;
+    let segments: Vec<&str> = resource.split('/').collect();
+    let kind = match segments[0] {
+        "user" => "user",
+        "role" => "role",
+        "assumed-role" => "assumed-role",
+        "federated-user" => "federated-user",
+        "root" => "root",
+        _ => return None,
+    };
+    let name = match kind {
+        "root" => Some("root"),
+        "assumed-role" => segments.get(1).copied(),
+        _ => segments.last().copied().filter(|_| segments.len() > 1),
+    };
+    Some(Principal {
+        partition: partition.to_string(),
+        account: all_digits(account).then(|| account.to_string()),
+        kind,
+        name: name.filter(|n| !n.is_empty()).map(str::to_string),
+    })
+}
+
+struct Extractor {
+    re: Regex,
+    rank: u8,
+    apply: fn(&Captures, &mut Vec<Fact>, u8),
+}
+
+fn fact(out: &mut Vec<Fact>, key: &'static str, value: &str, m: regex_lite::Match, rank: u8) {
+    out.push(Fact {
+        key,
+        value: value.to_string(),
+        start: m.start(),
+        end: m.end(),
+        rank,
+    });
+}
+
+fn group_fact(out: &mut Vec<Fact>, key: &'static str, c: &Captures, group: usize, rank: u8) {
+    if let Some(m) = c.get(group) {
+        fact(out, key, m.as_str(), m, rank);
+    }
+}
+
+/// Facts from an image reference capture (positions are the whole capture's).
+pub fn image_facts(out: &mut Vec<Fact>, m: regex_lite::Match, rank: u8) {
+    let r = parse_image_ref(m.as_str());
+    if let Some(v) = &r.repository {
+        fact(out, "repository", v, m, rank);
+    }
+    if let Some(v) = &r.region {
+        fact(out, "region", v, m, rank);
+    }
+    if r.ecr {
+        if let Some(v) = &r.registry {
+            fact(out, "registry", v, m, rank);
+        }
+    }
+    if let Some(v) = &r.account {
+        fact(out, "registry_id", v, m, rank);
+    }
+}
+
+pub fn principal_facts(out: &mut Vec<Fact>, m: regex_lite::Match, rank: u8) {
+    fact(out, "principal_arn", m.as_str(), m, rank);
+    if let Some(p) = parse_principal(m.as_str()) {
+        fact(out, "partition", &p.partition, m, rank);
+        fact(out, "principal_type", p.kind, m, rank);
+        if let Some(a) = &p.account {
+            fact(out, "account_id", a, m, rank);
+        }
+        if let Some(n) = &p.name {
+            fact(out, "principal_name", n, m, rank);
+        }
+    }
+}
+
+fn extractors() -> &'static [Extractor] {
+    static EXTRACTORS: OnceLock<Vec<Extractor>> = OnceLock::new();
+    EXTRACTORS.get_or_init(|| {
+        let x = |pattern: &str, rank: u8, apply: fn(&Captures, &mut Vec<Fact>, u8)| Extractor {
+            re: Regex::new(&format!("(?i){pattern}")).expect("fact pattern"),
+            rank,
+            apply,
+        };
+        vec![
+            // The caller named by an IAM denial; the lazy ARN stops before `is not authorized`
+            // even where a copy glued them together (`user/nameis not authorized`).
+            x(
+                r"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]]*\]|[^:\s]*):\S+?)\s*is not authorized",
+                0,
+                |c, out, r| principal_facts(out, c.get(1).unwrap(), r),
+            ),
+            x(
+                r#"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]]*\]|[^:\s]*):(?:user|role|assumed-role|federated-user|root)[^\s"',;)|]*)"#,
+                2,
+                |c, out, r| principal_facts(out, c.get(1).unwrap(), r),
+            ),
+            x(
+                r"not authorized to perform:?\s*([a-z0-9-]+:[a-z0-9*]+)",
+                0,
+                |c, out, r| group_fact(out, "action", c, 1, r),
+            ),
+            x(r"on resource:?\s*((?:arn:[^\s\[|]*\[[^\]]*\][^\s|]*)|[^\s|]+)", 0, |c, out, r| {
+                if let Some(m) = c.get(1) {
+                    let v = m.as_str().trim_end_matches(['.', ',']);
+                    if !is_template(v) {
+                        fact(out, "resource", v, m, r);
+                    }
+                }
+            }),
+            // ECR resource ARN: region, registry account, repository.
+            x(
+                r#"arn:(aws[a-z-]*):ecr(?:-public)?:([a-z0-9-]*):(\[[^\]]*\]|[^:\s]*):repository/([^\s"',|]+)"#,
+                1,
+                |c, out, r| {
+                    let m = c.get(0).unwrap();
+                    fact(out, "partition", &c[1], m, r + 2);
+                    if is_region(&c[2]) {
+                        fact(out, "region", &c[2], m, r);
+                    }
+                    if all_digits(&c[3]) {
+                        fact(out, "registry_id", &c[3], m, r);
+                    }
+                    let repo = c[4].trim_end_matches(['.', ',']);
+                    if !is_template(repo) && repo != "*" {
+                        fact(out, "repository", repo, m, r);
+                    }
+                },
+            ),
+            // Any other ARN still tells the region it was in.
+            x(r"arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]+):", 6, |c, out, r| {
+                if is_region(&c[1]) {
+                    group_fact(out, "region", c, 1, r);
+                }
+            }),
+            // Private registry hosts, also inside URLs and image references.
+            x(
+                r#"((?:https?://|docker://)?[^\s/"'\[\](),=@:]+\.dkr[.-]ecr(?:-fips)?\.[^\s./"']+\.(?:amazonaws\.com(?:\.cn)?|on\.aws)(?:/[^\s"'\],|]*)?)"#,
+                2,
+                |c, out, r| image_facts(out, c.get(1).unwrap(), r),
+            ),
+            x(
+                r#"(public\.ecr\.aws/[a-z0-9._/-]+(?::[a-z0-9._-]+)?)"#,
+                2,
+                |c, out, r| {
+                    let m = c.get(1).unwrap();
+                    fact(out, "registry", "public.ecr.aws", m, r);
+                    image_facts(out, m, r)
+                },
+            ),
+            // API endpoints (`api.ecr.eu-west-1.amazonaws.com`, `ecr-public.us-east-1...`).
+            x(
+                r"\b(?:api\.)?ecr(?:-public|-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com|api\.aws)",
+                3,
+                |c, out, r| {
+                    if is_region(&c[1]) {
+                        group_fact(out, "region", c, 1, r);
+                    }
+                },
+            ),
+            x(
+                r"repository with name '([^']+)'(?: does not exist)?(?: in (?:the )?registry with id '([^']*)')?",
+                1,
+                |c, out, r| {
+                    if !is_template(&c[1]) {
+                        group_fact(out, "repository", c, 1, r);
+                    }
+                    if c.get(2).is_some_and(|m| all_digits(m.as_str())) {
+                        group_fact(out, "registry_id", c, 2, r);
+                    }
+                },
+            ),
+            x(r"\bin the '([^']+)' repository", 1, |c, out, r| {
+                group_fact(out, "repository", c, 1, r)
+            }),
+            x(
+                r#""(repositoryName|registryId)"\s*:\s*"([^"]*)""#,
+                2,
+                |c, out, r| {
+                    let key = if c[1].eq_ignore_ascii_case("repositoryName") {
+                        "repository"
+                    } else {
+                        "registry_id"
+                    };
+                    if !is_template(&c[2]) && (key == "repository" || all_digits(&c[2])) {
+                        group_fact(out, key, c, 2, r);
+                    }
+                },
+            ),
+            x(
+                r"--repository-names?[ =]([a-z0-9][a-z0-9._/-]*)",
+                3,
+                |c, out, r| group_fact(out, "repository", c, 1, r),
+            ),
+            x(r#"\bvars\.name="([^"]+)""#, 3, |c, out, r| {
+                group_fact(out, "repository", c, 1, r)
+            }),
+            x(
+                r"\b(?:push|pull) refers to (?:a )?repository \[([^\]\s]+)\]",
+                3,
+                |c, out, r| image_facts(out, c.get(1).unwrap(), r),
+            ),
+            x(
+                r"\brepository ([a-z0-9][a-z0-9._/-]*) not found",
+                4,
+                |c, out, r| image_facts(out, c.get(1).unwrap(), r),
+            ),
+            // Registry API paths on any host (a masked host still names the repository).
+            x(
+                r"/v2/([a-z0-9][a-z0-9._/-]*?)/(?:manifests|blobs|tags)/",
+                4,
+                |c, out, r| group_fact(out, "repository", c, 1, r),
+            ),
+            x(
+                r"when calling the\s+([A-Za-z]+)\s+operation",
+                0,
+                |c, out, r| group_fact(out, "operation", c, 1, r),
+            ),
+            x(
+                r"operation error [a-z0-9 ]+:\s*([A-Za-z]+)",
+                0,
+                |c, out, r| group_fact(out, "operation", c, 1, r),
+            ),
+            x(r"(?:An error occurred|A client error) \(([A-Za-z]+)\)", 0, |c, out, r| {
+                group_fact(out, "error_code", c, 1, r)
+            }),
+            x(r"reached max retries:\s*(\d+)", 0, |c, out, r| {
+                group_fact(out, "retries", c, 1, r)
+            }),
+            x(
+                r"\b(because no [a-z -]+? allows|with an explicit deny in (?:a|an|the) [a-z -]+?policy)",
+                0,
+                |c, out, r| {
+                    if let Some(reason) = deny_reason(&c[1]) {
+                        fact(out, "deny_reason", reason, c.get(1).unwrap(), r);
+                    }
+                },
+            ),
+            x(r"\baws ecr (get-login-password|get-login)\b", 5, |c, out, r| {
+                group_fact(out, "cli_command", c, 1, r)
+            }),
+            x(
+                r"get-login-password\b[^|]{0,80}?--region[ =]([a-z0-9-]+)",
+                5,
+                |c, out, r| {
+                    if is_region(&c[1]) {
+                        group_fact(out, "token_region", c, 1, r);
+                    }
+                },
+            ),
+            x(r"--region[ =]([a-z0-9-]+)", 5, |c, out, r| {
+                if is_region(&c[1]) {
+                    group_fact(out, "region", c, 1, r);
+                }
+            }),
+            // Any region named in passing (`... in eu-north-1.`), weakest of all.
+            x(
+                r"\b((?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b",
+                7,
+                |c, out, r| group_fact(out, "region", c, 1, r),
+            ),
+            // An API operation mentioned in prose (`StartJobRun` is refused), weakest operation.
+            x(
+                r"(?:^|[^:A-Za-z0-9])((?:Start|Stop|Create|Delete|Describe|Get|Put|List|Batch|Update|Run|Invoke|Initiate|Complete|Upload|Set|Register|Tag|Untag|Validate|Replicate)[A-Z][a-z]+(?:[A-Z][a-z]+)*)\b",
+                8,
+                |c, out, r| {
+                    let op = &c[1];
+                    let case_ok = op.chars().any(|ch| ch.is_ascii_uppercase())
+                        && op.chars().next().is_some_and(|ch| ch.is_ascii_uppercase())
+                        && op.chars().skip(1).any(|ch| ch.is_ascii_uppercase());
+                    if case_ok && !op.ends_with("Exception") && !op.ends_with("Error") {
+                        group_fact(out, "operation", c, 1, r);
+                    }
+                },
+            ),
+        ]
+    })
+}
+
+/// The layer of policy an IAM denial names.
+pub fn deny_reason(suffix: &str) -> Option<&'static str> {
+    let s = suffix.to_ascii_lowercase();
+    let explicit = s.contains("explicit deny");
+    let reason = if s.contains("service control policy") {
+        "scp"
+    } else if s.contains("resource control policy") {
+        "rcp"
+    } else if s.contains("permissions boundary") {
+        "permissions-boundary"
+    } else if s.contains("session policy") || s.contains("sessions policy") {
+        "session-policy"
+    } else if s.contains("vpc endpoint policy") {
+        "vpc-endpoint-policy"
+    } else if s.contains("resource-based policy") {
+        if explicit {
+            "explicit-deny-resource"
+        } else {
+            "resource-policy"
+        }
+    } else if s.contains("identity-based policy") {
+        if explicit {
+            "explicit-deny-identity"
+        } else {
+            "identity-policy"
+        }
+    } else {
+        return None;
+    };
+    Some(reason)
+}
+
+/// Every fact in `text`, positions relative to `text`. Region and operation names that are
+/// case-sensitive in their real form are validated by the extractors themselves.
+pub fn extract(text: &str) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for x in extractors() {
+        for c in x.re.captures_iter(text).take(64) {
+            (x.apply)(&c, &mut out, x.rank);
+        }
+    }
+    if let Some(client) = detect_client(text) {
+        out.push(Fact {
+            key: "client",
+            value: client.to_string(),
+            start: 0,
+            end: 0,
+            rank: 5,
+        });
+    }
+    out
+}
+
+/// Which tool printed the error, from its envelope. First rule that fits wins; the order puts
+/// the most specific wrappers first.
+pub fn detect_client(text: &str) -> Option<&'static str> {
+    static RULES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    let rules = RULES.get_or_init(|| {
+        [
+            (
+                r"TaskEngine|CannotPull(?:ECR)?ContainerError|ecs-agent|amazon-ecs-agent",
+                "ecs-agent",
+            ),
+            (
+                r"\bkubelet\b|ErrImagePull|ImagePullBackOff|FailedCreatePodSandBox|RunPodSandbox",
+                "kubelet",
+            ),
+            (r"aws: \[ERROR\]:|aws-cli/2\.", "aws-cli-v2"),
+            (
+                r"A client error \([A-Za-z]+\) occurred|aws-cli/1\.",
+                "aws-cli-v1",
+            ),
+            (
+                r"botocore|boto3|Traceback \(most recent call last\)",
+                "boto3",
+            ),
+            (
+                r"software\.amazon\.awssdk|com\.amazonaws\.|\(Service: (?:Ecr|AmazonECR)",
+                "java-sdk",
+            ),
+            (
+                r"operation error [A-Za-z0-9 ]+:|\bstatus code: \d{3}, request id:|aws-sdk-go",
+                "go-sdk",
+            ),
+            (
+                r#"\$metadata|"\$fault"|@aws-sdk/|"retryable"\s*:|AWS-SDK|aws-sdk-js"#,
+                "js-sdk",
+            ),
+            (
+                r"\bERROR: failed to solve\b|\bbuildx\b|\bbuildkit\b|^#\d+ \[|\s#\d+ \[",
+                "buildkit",
+            ),
+            (
+                r"Error response from daemon|\bdocker (?:push|pull|login|run)\b|The push refers to",
+                "docker",
+            ),
+            (
+                r"An error occurred \([A-Za-z]+\) when calling the",
+                "aws-cli-v2",
+            ),
+        ]
+        .into_iter()
+        .map(|(p, c)| (Regex::new(&format!("(?i){p}")).expect("client pattern"), c))
+        .collect()
+    });
+    rules
+        .iter()
+        .find(|(re, _)| re.is_match(text))
+        .map(|&(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn get(facts: &[Fact], key: &str) -> Option<String> {
+        facts
+            .iter()
+            .filter(|f| f.key == key)
+            .min_by_key(|f| f.rank)
+            .map(|f| f.value.clone())
+    }
+
+    #[test]
+    fn image_refs() {
+        let r =
+            parse_image_ref("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:1.2@sha256:ab");
+        assert_eq!(r.account.as_deref(), Some("123456789012"));
+        assert_eq!(r.region.as_deref(), Some("eu-west-1"));
+        assert_eq!(r.repository.as_deref(), Some("team/app"));
+        assert!(r.ecr);
+        let r =
+            parse_image_ref("https://1.dkr.ecr.us-west-1.amazonaws.com/v2/a/b/manifests/latest");
+        assert_eq!(r.repository.as_deref(), Some("a/b"));
+        let r = parse_image_ref("nginx:1.2");
+        assert_eq!((r.registry, r.repository.as_deref()), (None, Some("nginx")));
+        let r = parse_image_ref("localhost:5000/x:1");
+        assert_eq!(r.repository.as_deref(), Some("x"));
+        let r = parse_image_ref("${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/app");
+        assert_eq!((r.account, r.region, r.ecr), (None, None, true));
+    }
+
+    #[test]
+    fn principals() {
+        let p = parse_principal("arn:aws:sts::123456789012:assumed-role/ci/GitHubActions").unwrap();
+        assert_eq!((p.kind, p.name.as_deref()), ("assumed-role", Some("ci")));
+        let p = parse_principal("arn:aws-cn:iam::123456789012:user/path/to/bob").unwrap();
+        assert_eq!(
+            (p.kind, p.name.as_deref(), p.partition.as_str()),
+            ("user", Some("bob"), "aws-cn")
+        );
+        let p = parse_principal("arn:aws:iam::123456789012:root").unwrap();
+        assert_eq!(p.kind, "root");
+        assert!(parse_principal("arn:aws:s3:::bucket").is_none());
+    }
+
+    #[test]
+    fn denial_facts() {
+        let t = "User: arn:aws:sts::111122223333:assumed-role/r/s is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:eu-west-2:444455556666:repository/a/b with an explicit deny in a service control policy";
+        let f = extract(t);
+        assert_eq!(get(&f, "account_id").as_deref(), Some("111122223333"));
+        assert_eq!(get(&f, "registry_id").as_deref(), Some("444455556666"));
+        assert_eq!(get(&f, "repository").as_deref(), Some("a/b"));
+        assert_eq!(get(&f, "region").as_deref(), Some("eu-west-2"));
+        assert_eq!(get(&f, "action").as_deref(), Some("ecr:BatchGetImage"));
+        assert_eq!(get(&f, "deny_reason").as_deref(), Some("scp"));
+        assert_eq!(get(&f, "principal_type").as_deref(), Some("assumed-role"));
+    }
+
+    #[test]
+    fn glued_principal_stops_before_is() {
+        let f = extract(
+            "User: arn:aws:iam::account-number:user/usernameis not authorized to perform: ecr:X",
+        );
+        assert_eq!(
+            get(&f, "principal_arn").as_deref(),
+            Some("arn:aws:iam::account-number:user/username")
+        );
+    }
+
+    #[test]
+    fn deny_reasons() {
+        assert_eq!(
+            deny_reason("because no identity-based policy allows"),
+            Some("identity-policy")
+        );
+        assert_eq!(
+            deny_reason("with an explicit deny in a resource-based policy"),
+            Some("explicit-deny-resource")
+        );
+        assert_eq!(
+            deny_reason("because no VPC endpoint policy allows"),
+            Some("vpc-endpoint-policy")
+        );
+        assert_eq!(
+            deny_reason("because no permissions boundary allows"),
+            Some("permissions-boundary")
+        );
+    }
+
+    #[test]
+    fn regions_are_validated() {
+        assert!(
+            is_region("us-gov-west-1") && is_region("ap-southeast-2") && is_region("cn-north-1")
+        );
+        assert!(!is_region("region") && !is_region("ap-XXXXX") && !is_region("us-east"));
+    }
+
+    #[test]
+    fn clients() {
+        assert_eq!(
+            detect_client("aws: [ERROR]: An error occurred (X) when calling the Y operation: z"),
+            Some("aws-cli-v2")
+        );
+        assert_eq!(
+            detect_client("operation error ECR: GetAuthorizationToken, https response error"),
+            Some("go-sdk")
+        );
+        assert_eq!(
+            detect_client("Error response from daemon: x"),
+            Some("docker")
+        );
+        assert_eq!(detect_client("nothing"), None);
+    }
+}

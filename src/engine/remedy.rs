@@ -1,0 +1,193 @@
+//! Fills remedy templates with a finding's facts. A fact that is missing stays a visible
+//! placeholder (`<region>`), never a guess.
+
+use super::report::{Fields, Remedy};
+use crate::catalogue::{quotas, RemedyTemplate};
+
+/// Facts derived from others, for templates: the registry host, the IAM role behind an
+/// assumed-role session, the resource a policy should name, the bare action name.
+pub fn template_vars(fields: &Fields) -> Fields {
+    let mut vars = fields.clone();
+    let get = |k: &str| fields.get(k).cloned();
+    let placeholder = |k: &str| get(k).unwrap_or_else(|| format!("<{k}>"));
+    let registry_account = get("registry_id").or_else(|| get("account_id"));
+    if !vars.contains_key("registry") || vars.get("registry").is_some_and(|r| !r.contains(".dkr."))
+    {
+        if vars.get("registry").map(String::as_str) != Some("public.ecr.aws") {
+            let account = registry_account
+                .clone()
+                .unwrap_or_else(|| "<account_id>".into());
+            let region = placeholder("region");
+            let suffix = if region.starts_with("cn-") {
+                "amazonaws.com.cn"
+            } else {
+                "amazonaws.com"
+            };
+            vars.insert(
+                "registry".into(),
+                format!("{account}.dkr.ecr.{region}.{suffix}"),
+            );
+        }
+    }
+    if let Some(arn) = get("principal_arn") {
+        let role_arn = match (get("principal_type").as_deref(), get("principal_name")) {
+            (Some("assumed-role"), Some(role)) => {
+                let account = get("account_id").unwrap_or_else(|| "<account_id>".into());
+                let partition = get("partition").unwrap_or_else(|| "aws".into());
+                format!("arn:{partition}:iam::{account}:role/{role}")
+            }
+            _ => arn,
+        };
+        vars.insert("role_arn".into(), role_arn);
+    }
+    let action = get("action")
+        .map(|a| match a.split_once(':') {
+            Some((svc, name)) => format!("{}:{}", svc.to_ascii_lowercase(), name),
+            None => a,
+        })
+        .unwrap_or_else(|| "<action>".into());
+    vars.insert(
+        "action_name".into(),
+        action
+            .split_once(':')
+            .map_or(action.clone(), |(_, n)| n.to_string()),
+    );
+    vars.insert("action".into(), action.clone());
+    let resource = match get("resource") {
+        Some(r) => r,
+        // GetAuthorizationToken takes no resource; anything else is scoped to the repository.
+        None if action.ends_with(":GetAuthorizationToken") => "*".into(),
+        None => format!(
+            "arn:{}:ecr:{}:{}:repository/{}",
+            get("partition").unwrap_or_else(|| "aws".into()),
+            placeholder("region"),
+            registry_account.unwrap_or_else(|| "<registry_id>".into()),
+            placeholder("repository"),
+        ),
+    };
+    vars.insert("policy_resource".into(), resource);
+    let operation = get("operation");
+    if let Some(q) = operation.as_deref().and_then(quotas::rate_quota) {
+        vars.insert("quota_code".into(), q.quota_code.into());
+    }
+    vars.insert("rate_note".into(), quotas::rate_note(operation.as_deref()));
+    vars.insert(
+        "operation_suffix".into(),
+        operation.map_or(String::new(), |op| format!(" ({op})")),
+    );
+    vars.insert(
+        "image_suffix".into(),
+        get("repository").map_or(String::new(), |r| format!(" ({r})")),
+    );
+    vars
+}
+
+/// Replaces `{name}` with the variable, or `<name>` when there is none.
+pub fn fill(template: &str, vars: &Fields) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close)
+                if close > 0
+                    && after[..close]
+                        .bytes()
+                        .all(|c| c.is_ascii_lowercase() || c == b'_') =>
+            {
+                let name = &after[..close];
+                match vars.get(name) {
+                    Some(v) => out.push_str(v),
+                    None => {
+                        out.push('<');
+                        out.push_str(name);
+                        out.push('>');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            _ => {
+                // A literal brace (JSON policies): keep it.
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The remedies that apply to these facts, filled in.
+pub fn render(templates: &[RemedyTemplate], fields: &Fields) -> Vec<Remedy> {
+    let vars = template_vars(fields);
+    // Conditions see derived facts (quota_code) and the action with its service in lowercase.
+    let known = |k: &str| match k {
+        "action" | "quota_code" => vars.get(k).filter(|v| !v.starts_with('<')).cloned(),
+        _ => fields.get(k).cloned(),
+    };
+    templates
+        .iter()
+        .filter(|t| t.when.holds(known))
+        .map(|t| Remedy {
+            title: fill(t.title, &vars),
+            command: fill(t.command, &vars),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, &str)]) -> Fields {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn fills_and_keeps_placeholders() {
+        let vars = template_vars(&fields(&[("region", "eu-west-1")]));
+        assert_eq!(
+            fill("aws ecr get-login-password --region {region} | docker login --username AWS --password-stdin {registry}", &vars),
+            "aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin <account_id>.dkr.ecr.eu-west-1.amazonaws.com"
+        );
+        assert_eq!(
+            fill("{\"Effect\": \"Allow\"}", &vars),
+            "{\"Effect\": \"Allow\"}"
+        );
+    }
+
+    #[test]
+    fn role_behind_an_assumed_role_session() {
+        let vars = template_vars(&fields(&[
+            (
+                "principal_arn",
+                "arn:aws:sts::111122223333:assumed-role/ci/session",
+            ),
+            ("principal_type", "assumed-role"),
+            ("principal_name", "ci"),
+            ("account_id", "111122223333"),
+        ]));
+        assert_eq!(vars["role_arn"], "arn:aws:iam::111122223333:role/ci");
+    }
+
+    #[test]
+    fn policy_resource_defaults() {
+        let v = template_vars(&fields(&[("action", "ecr:GetAuthorizationToken")]));
+        assert_eq!(v["policy_resource"], "*");
+        let v = template_vars(&fields(&[
+            ("action", "ECR:BatchGetImage"),
+            ("region", "us-west-2"),
+            ("registry_id", "444455556666"),
+            ("repository", "a/b"),
+        ]));
+        assert_eq!(
+            v["policy_resource"],
+            "arn:aws:ecr:us-west-2:444455556666:repository/a/b"
+        );
+        assert_eq!(v["action"], "ecr:BatchGetImage");
+    }
+}

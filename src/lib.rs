@@ -1,0 +1,10 @@
+//! ecr-explain: paste an Amazon ECR error, see what went wrong, why, and the commands that fix it.
+//!
+//! The crate is one pure engine ([`engine::explain`]) over a data catalogue
+//! ([`catalogue::FAMILIES`]), with three faces: the `ecr-explain` CLI, the Yew app and the
+//! JavaScript API (both in the wasm build).
+
+pub mod catalogue;
+pub mod engine;
+
+pub use engine::{explain, Finding, Remedy, Report, Span};
