@@ -6,5 +6,9 @@
 
 pub mod catalogue;
 pub mod engine;
+pub mod highlight;
 
 pub use engine::{explain, Finding, Remedy, Report, Span};
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -2,6 +2,7 @@
 //! whole contract; the CLI, the JS API and the app only render its [`Report`].
 
 pub mod classify;
+pub mod docs;
 pub mod evidence;
 pub mod facts;
 pub mod normalize;
@@ -17,6 +18,8 @@ use classify::{classify_chunk, Match};
 const CHUNK: usize = 1 << 20;
 /// Chunks overlap by this much, so a message cut by a chunk boundary is still seen whole.
 const CHUNK_OVERLAP: usize = 4 << 10;
+/// When nothing matched, facts are still read from this much of the paste's head.
+const FACTS_HEAD: usize = 64 << 10;
 /// How many further occurrences a finding lists (it still counts them all).
 const MAX_MORE_SPANS: usize = 50;
 /// How far after a wrapper's match the detail it carries may stand.
@@ -36,45 +39,94 @@ struct Hit {
 
 /// Explains `input`: every known ECR error in it, root cause first, with facts and remedies.
 pub fn explain(input: &str) -> Report {
-    let mut hits = Vec::new();
-    let mut rejected = Vec::new();
-    let mut mentioned = Vec::new();
-    for (base, chunk) in chunks(input) {
-        let n = normalize::normalize(chunk);
-        let result = classify_chunk(&n);
-        for m in result.matches {
-            hits.push(to_hit(chunk, base, &n, m));
-        }
-        rejected.extend(result.rejected);
-        mentioned.extend(result.mentioned);
+    let mut explainer = Explainer::new(input);
+    while !explainer.step(input) {}
+    explainer.finish(input)
+}
+
+/// Explains a long input one chunk at a time, so a caller (the browser tab) can yield between
+/// chunks and stay responsive. Pass the same `input` to every call.
+pub struct Explainer {
+    chunks: Vec<(usize, usize)>,
+    next: usize,
+    hits: Vec<Hit>,
+    rejected: Vec<classify::Rejected>,
+    mentioned: Vec<(usize, &'static str)>,
+}
+
+impl Explainer {
+    pub fn new(input: &str) -> Self {
+        Self::with_chunk_size(input, CHUNK)
     }
-    hits.sort_by_key(|h| (h.start, h.family));
-    let findings = order(merge(hits), input);
-    let mut fields = Fields::new();
-    for f in &findings {
-        for (k, v) in &f.fields {
-            fields.entry(k.clone()).or_insert_with(|| v.clone());
+
+    /// `chunk` bytes per step (at least 64 KiB; chunks end at line breaks where possible).
+    pub fn with_chunk_size(input: &str, chunk: usize) -> Self {
+        Explainer {
+            chunks: chunks(input, chunk.max(64 << 10)),
+            next: 0,
+            hits: Vec::new(),
+            rejected: Vec::new(),
+            mentioned: Vec::new(),
         }
     }
-    if findings.is_empty() {
-        // Still say what could be read, from the head of the paste.
-        let head = &input[..floor(input, CHUNK.min(input.len()))];
-        let n = normalize::normalize(head);
-        for f in facts::extract(&n.text) {
-            fields.entry(f.key.to_string()).or_insert(f.value);
+
+    /// Reads the next chunk; true once every chunk has been read.
+    pub fn step(&mut self, input: &str) -> bool {
+        if let Some(&(start, end)) = self.chunks.get(self.next) {
+            let chunk = &input[start..end];
+            let n = normalize::normalize(chunk);
+            let result = classify_chunk(&n);
+            for m in result.matches {
+                self.hits.push(to_hit(chunk, start, &n, m));
+            }
+            self.rejected.extend(result.rejected);
+            self.mentioned.extend(result.mentioned);
+            self.next += 1;
         }
+        self.next >= self.chunks.len()
     }
-    let candidates = if findings.iter().any(|f| !f.not_ecr) {
-        Vec::new()
-    } else {
-        candidates(&rejected, &mentioned)
-    };
-    Report {
-        summary: summary(&findings),
-        findings,
-        fields,
-        candidates,
-        input_bytes: input.len(),
+
+    /// Bytes read so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.chunks.last().map_or(0, |c| c.1);
+        let done = self.next.checked_sub(1).map_or(0, |i| self.chunks[i].1);
+        (done, total)
+    }
+
+    /// The report (reads whatever chunks are left first).
+    pub fn finish(mut self, input: &str) -> Report {
+        while !self.step(input) {}
+        let mut hits = self.hits;
+        hits.sort_by_key(|h| (h.start, h.family, h.signature));
+        // Chunks overlap: a message in the overlap is read twice.
+        hits.dedup_by_key(|h| (h.start, h.family, h.signature));
+        let findings = order(merge(hits), input);
+        let mut fields = Fields::new();
+        for f in &findings {
+            for (k, v) in &f.fields {
+                fields.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        if findings.is_empty() {
+            // Still say what could be read, from the head of the paste.
+            let head = &input[..floor(input, FACTS_HEAD.min(input.len()))];
+            let n = normalize::normalize(head);
+            for f in facts::extract(&n.text) {
+                fields.entry(f.key.to_string()).or_insert(f.value);
+            }
+        }
+        let candidates = if findings.iter().any(|f| !f.not_ecr) {
+            Vec::new()
+        } else {
+            candidates(&self.rejected, &self.mentioned)
+        };
+        Report {
+            summary: summary(&findings),
+            findings,
+            fields,
+            candidates,
+            input_bytes: input.len(),
+        }
     }
 }
 
@@ -85,23 +137,23 @@ fn floor(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Line-aligned, overlapping chunks with their byte offsets.
-fn chunks(input: &str) -> Vec<(usize, &str)> {
-    if input.len() <= CHUNK {
-        return vec![(0, input)];
+/// Line-aligned, overlapping chunk ranges of at most `size` bytes.
+fn chunks(input: &str, size: usize) -> Vec<(usize, usize)> {
+    if input.len() <= size {
+        return vec![(0, input.len())];
     }
     let mut out = Vec::new();
     let mut start = 0;
     while start < input.len() {
-        let mut end = floor(input, (start + CHUNK).min(input.len()));
+        let mut end = floor(input, (start + size).min(input.len()));
         if end < input.len() {
             if let Some(nl) = input[start..end].rfind('\n') {
-                if nl > CHUNK / 2 {
+                if nl > size / 2 {
                     end = start + nl + 1;
                 }
             }
         }
-        out.push((start, &input[start..end]));
+        out.push((start, end));
         if end >= input.len() {
             break;
         }

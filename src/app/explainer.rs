@@ -1,0 +1,355 @@
+//! The paste box and the live verdict.
+
+use super::finding_card::FindingCard;
+use super::source_view::SourceView;
+use crate::catalogue::FAMILIES;
+use crate::engine::{self, Explainer as Engine, Report};
+use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Debounce: classify this long after the last keystroke.
+const DEBOUNCE_MS: u32 = 25;
+/// Inputs up to this size are classified in one go; larger ones a chunk per task, so the tab
+/// never freezes (each chunk stays well under a frame's budget).
+const SYNC_LIMIT: usize = 256 << 10;
+const CHUNK: usize = 256 << 10;
+
+/// Families offered as one-click examples first; all others sit in the list below them.
+const FEATURED: &[&str] = &[
+    "throttling",
+    "access-denied",
+    "repository-not-found",
+    "non-tty-login",
+    "no-basic-auth-credentials",
+    "token-expired",
+    "image-not-found",
+    "ecs-cannot-pull-container",
+];
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// An error passed in the URL fragment, shown on load.
+    pub initial: Option<String>,
+}
+
+/// The classification in flight; a newer input bumps `generation` and stale work stops.
+#[derive(Default)]
+struct Job {
+    generation: u64,
+    timer: Option<Timeout>,
+    engine: Option<Engine>,
+}
+
+#[derive(Clone)]
+struct Handles {
+    job: Rc<RefCell<Job>>,
+    text: UseStateHandle<Rc<String>>,
+    report: UseStateHandle<Option<Rc<Report>>>,
+    progress: UseStateHandle<Option<(usize, usize)>>,
+}
+
+impl Handles {
+    /// Classifies `text` after `delay_ms`, replacing any pending or running job.
+    fn schedule(&self, text: String, delay_ms: u32) {
+        let text = Rc::new(text);
+        let generation = {
+            let mut job = self.job.borrow_mut();
+            job.generation += 1;
+            job.engine = None;
+            job.generation
+        };
+        let this = self.clone();
+        let timer = Timeout::new(delay_ms, move || this.start(text, generation));
+        self.job.borrow_mut().timer = Some(timer);
+    }
+
+    fn start(&self, text: Rc<String>, generation: u64) {
+        if text.trim().is_empty() {
+            self.finish(text, None);
+            return;
+        }
+        if text.len() <= SYNC_LIMIT {
+            let report = engine::explain(&text);
+            self.finish(text, Some(report));
+            return;
+        }
+        self.job.borrow_mut().engine = Some(Engine::with_chunk_size(&text, CHUNK));
+        self.tick(text, generation);
+    }
+
+    /// One chunk, then yield to the browser and come back.
+    fn tick(&self, text: Rc<String>, generation: u64) {
+        let mut job = self.job.borrow_mut();
+        if job.generation != generation {
+            return;
+        }
+        let Some(engine) = job.engine.as_mut() else {
+            return;
+        };
+        if engine.step(&text) {
+            let engine = job.engine.take().expect("engine present");
+            drop(job);
+            let report = engine.finish(&text);
+            self.finish(text, Some(report));
+            return;
+        }
+        self.progress.set(Some(engine.progress()));
+        let this = self.clone();
+        job.timer = Some(Timeout::new(0, move || this.tick(text, generation)));
+    }
+
+    fn finish(&self, text: Rc<String>, report: Option<Report>) {
+        self.progress.set(None);
+        self.report.set(report.map(Rc::new));
+        self.text.set(text);
+    }
+}
+
+fn textarea(node: &NodeRef) -> Option<web_sys::HtmlTextAreaElement> {
+    node.cast::<web_sys::HtmlTextAreaElement>()
+}
+
+#[component]
+pub fn Explainer(props: &Props) -> Html {
+    let input = use_node_ref();
+    let handles = Handles {
+        job: use_mut_ref(Job::default),
+        text: use_state(|| Rc::new(String::new())),
+        report: use_state(|| None),
+        progress: use_state(|| None),
+    };
+
+    // Focus the paste box on load; show an error passed in the fragment.
+    {
+        let input = input.clone();
+        let handles = handles.clone();
+        use_effect_with(props.initial.clone(), move |initial| {
+            if let Some(el) = textarea(&input) {
+                if let Some(text) = initial {
+                    el.set_value(text);
+                    handles.schedule(text.clone(), 0);
+                }
+                let _ = el.focus();
+            }
+        });
+    }
+
+    let oninput = {
+        let handles = handles.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                handles.schedule(el.value(), DEBOUNCE_MS);
+            }
+        })
+    };
+    let onkeydown = {
+        let handles = handles.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                if let Some(el) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                {
+                    el.set_value("");
+                    handles.schedule(String::new(), 0);
+                }
+            }
+        })
+    };
+    let load_example = {
+        let handles = handles.clone();
+        let input = input.clone();
+        Callback::from(move |text: String| {
+            if let Some(el) = textarea(&input) {
+                el.set_value(&text);
+                let _ = el.focus();
+            }
+            handles.schedule(text, 0);
+        })
+    };
+
+    let text = (*handles.text).clone();
+    let report = (*handles.report).clone();
+    html! {
+        <div class="explainer">
+            <section class="input-pane" aria-label="Your error">
+                <label for="error-input" class="input-label">
+                    {"Paste an error from your terminal, CI log or SDK stack trace"}
+                </label>
+                <textarea
+                    id="error-input"
+                    ref={input}
+                    {oninput}
+                    {onkeydown}
+                    autofocus=true
+                    spellcheck="false"
+                    autocomplete="off"
+                    rows="10"
+                    aria-describedby="input-help"
+                    placeholder="An error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken on resource: *"
+                />
+                <p id="input-help" class="hint">
+                    <kbd>{"/"}</kbd>{" focuses this box, "}<kbd>{"Esc"}</kbd>{" clears it. The verdict updates as you type."}
+                </p>
+                <Examples onpick={load_example} />
+                if let Some(report) = report.clone() {
+                    if !report.findings.is_empty() {
+                        <SourceView text={text.clone()} report={report} />
+                    }
+                }
+            </section>
+            <section class="result-pane" aria-label="Verdict" aria-live="polite" aria-busy={handles.progress.is_some().to_string()}>
+                if let Some((done, total)) = *handles.progress {
+                    <p class="progress" role="status">
+                        {format!("Reading {} of {}…", megabytes(done), megabytes(total))}
+                        <progress max={total.to_string()} value={done.to_string()} />
+                    </p>
+                }
+                {verdict(report.as_deref(), text.len())}
+            </section>
+        </div>
+    }
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+fn verdict(report: Option<&Report>, len: usize) -> Html {
+    let Some(report) = report else {
+        return html! { <EmptyState /> };
+    };
+    let ecr = report.ecr_findings().count();
+    let summary_class = if ecr > 0 {
+        "verdict found"
+    } else {
+        "verdict unknown"
+    };
+    html! {
+        <>
+            <div class={summary_class} data-verdict={if ecr > 0 { "ecr" } else { "unknown" }}>
+                <h2>{&report.summary}</h2>
+                if report.findings.len() > 1 {
+                    <p class="hint">{"Root cause first; what follows it is a consequence or context."}</p>
+                }
+            </div>
+            if ecr == 0 {
+                <Unknown report={Rc::new(report.clone())} len={len} />
+            }
+            {for report.findings.iter().enumerate().map(|(i, f)| html! {
+                <FindingCard finding={Rc::new(f.clone())} index={i} />
+            })}
+        </>
+    }
+}
+
+#[component]
+fn EmptyState() -> Html {
+    let ecr = FAMILIES
+        .iter()
+        .filter(|f| !f.id.starts_with("not-ecr-"))
+        .count();
+    html! {
+        <div class="verdict empty" data-verdict="empty">
+            <h2>{"Paste an Amazon ECR error to see what went wrong"}</h2>
+            <p>
+                {format!("ecr-explain knows {ecr} ECR error families: throttling, access denied, missing repositories and images, expired tokens and credentials, Docker logins and credential helpers, pushes, pulls through ECS and Kubernetes, and every exception of the ECR API. ")}
+                {"It also tells look-alikes from Docker Hub, other registries and other AWS services apart."}
+            </p>
+            <p>{"It reads the facts in your paste (account, Region, repository, IAM action, principal) and fills them into the fix. Try an example, or browse the "}<a href="#errors">{"error index"}</a>{"."}</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct UnknownProps {
+    report: Rc<Report>,
+    len: usize,
+}
+
+#[component]
+fn Unknown(props: &UnknownProps) -> Html {
+    let r = &props.report;
+    html! {
+        <div class="unknown">
+            <p>
+                {format!("Read {} characters. ", props.len)}
+                {"This is not an ECR error this tool knows, so it offers no fix rather than a guess."}
+            </p>
+            if !r.candidates.is_empty() {
+                <>
+                    <h3>{"Nearest known errors"}</h3>
+                    <ul class="candidates">
+                        {for r.candidates.iter().map(|c| html! {
+                            <li><a href={format!("#error/{}", c.id)}>{&c.title}</a>{": "}{&c.reason}</li>
+                        })}
+                    </ul>
+                </>
+            }
+            if !r.fields.is_empty() {
+                <>
+                    <h3>{"Facts read anyway"}</h3>
+                    <dl class="facts">
+                        {for r.fields.iter().map(|(k, v)| html! {
+                            <><dt>{k.replace('_', " ")}</dt><dd><code>{v}</code></dd></>
+                        })}
+                    </dl>
+                </>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExamplesProps {
+    onpick: Callback<String>,
+}
+
+#[component]
+fn Examples(props: &ExamplesProps) -> Html {
+    let pick = |text: &'static str| {
+        let onpick = props.onpick.clone();
+        Callback::from(move |_: MouseEvent| onpick.emit(text.to_string()))
+    };
+    let onselect = {
+        let onpick = props.onpick.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                if let Some(f) = FAMILIES.iter().find(|f| f.id == sel.value()) {
+                    if let Some(example) = f.examples.first() {
+                        onpick.emit(example.to_string());
+                    }
+                }
+                sel.set_value("");
+            }
+        })
+    };
+    html! {
+        <div class="examples">
+            <span class="examples-label" id="examples-label">{"Try an example:"}</span>
+            <div class="example-buttons" role="group" aria-labelledby="examples-label">
+                {for FEATURED.iter().filter_map(|id| FAMILIES.iter().find(|f| f.id == *id)).map(|f| html! {
+                    <button type="button" class="example" data-example={f.id} onclick={pick(f.examples[0])}>{f.id}</button>
+                })}
+            </div>
+            <label class="more-examples">
+                <span>{"or any other: "}</span>
+                <select onchange={onselect}>
+                    <option value="" selected=true>{"choose an error…"}</option>
+                    {for FAMILIES.iter().filter(|f| !FEATURED.contains(&f.id)).map(|f| html! {
+                        <option value={f.id}>{f.id}</option>
+                    })}
+                </select>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,138 @@
+//! One finding: what it means, why, the facts read, the fixes and the references.
+
+use super::copy_button::CopyButton;
+use crate::engine::Finding;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub finding: Rc<Finding>,
+    /// Position in the report; numbers the card and its highlight in the source.
+    pub index: usize,
+}
+
+/// Facts in the order people look for them.
+const FACT_ORDER: &[&str] = &[
+    "action",
+    "operation",
+    "principal_arn",
+    "principal_type",
+    "principal_name",
+    "account_id",
+    "registry_id",
+    "region",
+    "repository",
+    "registry",
+    "resource",
+    "deny_reason",
+    "tag",
+    "error_code",
+    "client",
+    "docker_version",
+    "retries",
+];
+
+pub fn fact_label(key: &str) -> String {
+    match key {
+        "principal_arn" => "principal ARN".into(),
+        "account_id" => "account".into(),
+        "registry_id" => "registry account".into(),
+        "deny_reason" => "denied by".into(),
+        "error_code" => "error code".into(),
+        "docker_version" => "Docker version".into(),
+        "token_region" => "token Region".into(),
+        "region" => "Region".into(),
+        "action" => "IAM action".into(),
+        other => other.replace('_', " "),
+    }
+}
+
+#[component]
+pub fn FindingCard(props: &Props) -> Html {
+    let f = &props.finding;
+    let n = props.index + 1;
+    let mut facts: Vec<(&String, &String)> = f.fields.iter().collect();
+    facts.sort_by_key(|(k, _)| {
+        FACT_ORDER
+            .iter()
+            .position(|o| o == k)
+            .unwrap_or(FACT_ORDER.len())
+    });
+    let class = classes!(
+        "finding",
+        format!("hl-{}", props.index % 6),
+        f.not_ecr.then_some("not-ecr"),
+        f.context_of.is_some().then_some("context")
+    );
+    let heading_id = format!("finding-{n}");
+    html! {
+        <article {class} data-finding={f.id.clone()} aria-labelledby={heading_id.clone()}>
+            <header>
+                <span class="badge-number" title={format!("Finding {n}, highlighted in your paste with the same number")}>{n}</span>
+                <h3 id={heading_id}>{&f.title}</h3>
+                <p class="meta">
+                    <a class="id" href={format!("#error/{}", f.id)} title="About this error">{&f.id}</a>
+                    if let Some(status) = f.http_status {
+                        <span class="status">{format!("HTTP {status}")}</span>
+                    }
+                    <span class="confidence" title="How sure the match is">{format!("{:.0}% sure", f.confidence * 100.0)}</span>
+                    if f.occurrences > 1 {
+                        <span class="occurrences">{format!("seen {} times", f.occurrences)}</span>
+                    }
+                    if f.not_ecr {
+                        <span class="not-ecr-badge">{"not ECR"}</span>
+                    }
+                    if let Some(c) = &f.context_of {
+                        <span class="context-badge">{format!("follows from {c}")}</span>
+                    }
+                </p>
+            </header>
+            <section>
+                <h4>{"What it means"}</h4>
+                <p>{&f.explanation}</p>
+                <h4>{"Why it happens"}</h4>
+                <p>{&f.causes}</p>
+            </section>
+            if !facts.is_empty() {
+                <section>
+                    <h4>{"Facts from your paste"}</h4>
+                    <dl class="facts">
+                        {for facts.iter().map(|(k, v)| html! {
+                            <div class="fact-row" data-field={(*k).clone()}>
+                                <dt>{fact_label(k)}</dt>
+                                <dd><code>{*v}</code></dd>
+                            </div>
+                        })}
+                    </dl>
+                </section>
+            }
+            if !f.remedies.is_empty() {
+                <section>
+                    <h4>{"How to fix it"}</h4>
+                    <ol class="remedies">
+                        {for f.remedies.iter().map(|r| html! {
+                            <li class="remedy">
+                                <div class="remedy-head">
+                                    <p class="remedy-title">{&r.title}</p>
+                                    <CopyButton text={r.command.clone()} label={r.title.clone()} />
+                                </div>
+                                <pre class="command"><code>{&r.command}</code></pre>
+                            </li>
+                        })}
+                    </ol>
+                </section>
+            }
+            if !f.references.is_empty() {
+                <section>
+                    <h4>{"References"}</h4>
+                    <ul class="references">
+                        {for f.references.iter().map(|r| html! {
+                            <li><a href={r.clone()} rel="noopener noreferrer" target="_blank">{r}</a></li>
+                        })}
+                    </ul>
+                </section>
+            }
+        </article>
+    }
+}

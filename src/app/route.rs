@@ -1,0 +1,28 @@
+//! Routes live in the URL fragment, so nothing reaches a server and any static host works.
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    /// The paste box; `text` is an error passed in the fragment (`#text=...`), if any.
+    Explainer { text: Option<String> },
+    /// `#errors`: every family.
+    Index,
+    /// `#error/<id>`: one family's page.
+    Error(String),
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let h = hash.trim_start_matches('#');
+        if h == "errors" {
+            return Route::Index;
+        }
+        if let Some(id) = h.strip_prefix("error/") {
+            return Route::Error(id.to_string());
+        }
+        let text = h
+            .strip_prefix("text=")
+            .and_then(|t| js_sys::decode_uri_component(t).ok())
+            .and_then(|t| t.as_string());
+        Route::Explainer { text }
+    }
+}

@@ -1,0 +1,210 @@
+//! Splits a paste into pieces for display: which finding and which fact each piece belongs
+//! to, and, for huge pastes, only the neighbourhood of each finding. Pure, so it is tested
+//! natively; the app only turns pieces into elements.
+
+use crate::engine::Report;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the finding whose span covers this piece (the first such finding).
+    pub finding: Option<usize>,
+    /// The fact this piece is part of.
+    pub fact: Option<String>,
+    /// Set on the piece where a finding's span starts: its number is shown there.
+    pub finding_starts: Option<usize>,
+    /// Set on the piece where a fact starts: its name is shown there.
+    pub fact_starts: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(Segment),
+    /// Bytes of the paste left out between two shown neighbourhoods.
+    Gap(usize),
+}
+
+/// Lines shown before and after a finding when the paste is too long to show whole.
+const CONTEXT_LINES: usize = 2;
+/// Most bytes shown around one finding.
+const MAX_WINDOW: usize = 4096;
+const MAX_WINDOWS: usize = 30;
+
+fn floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn window_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut s = start.min(text.len());
+    for _ in 0..=CONTEXT_LINES {
+        s = text[..s.saturating_sub(1)].rfind('\n').map_or(0, |p| p + 1);
+        if s == 0 {
+            break;
+        }
+    }
+    let mut e = end.min(text.len());
+    for _ in 0..=CONTEXT_LINES {
+        match text[e..].find('\n') {
+            Some(p) => e = e + p + 1,
+            None => {
+                e = text.len();
+                break;
+            }
+        }
+    }
+    let s = floor(text, s.max(start.saturating_sub(MAX_WINDOW / 2)));
+    let e = ceil(text, e.min(end.saturating_add(MAX_WINDOW / 2)));
+    (s, e)
+}
+
+/// The pieces of `text` to show: all of it when it is at most `max_bytes`, else the
+/// neighbourhood of each finding.
+pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
+    let windows: Vec<(usize, usize)> = if text.len() <= max_bytes {
+        vec![(0, text.len())]
+    } else {
+        let mut w: Vec<(usize, usize)> = report
+            .findings
+            .iter()
+            .take(MAX_WINDOWS)
+            .map(|f| window_around(text, f.span.start, f.span.end))
+            .collect();
+        w.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in w {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    };
+    // Distinct fact spans, first field wins.
+    let mut marks: Vec<(usize, usize, &str)> = Vec::new();
+    for f in &report.findings {
+        for m in &f.marks {
+            if m.span.end > m.span.start
+                && !marks
+                    .iter()
+                    .any(|x| (x.0, x.1) == (m.span.start, m.span.end))
+            {
+                marks.push((m.span.start, m.span.end, m.field.as_str()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut shown_until = 0;
+    for (ws, we) in windows {
+        if ws > shown_until {
+            out.push(Piece::Gap(ws - shown_until));
+        }
+        let mut cuts = vec![ws, we];
+        for f in &report.findings {
+            cuts.extend([f.span.start, f.span.end]);
+        }
+        for m in &marks {
+            cuts.extend([m.0, m.1]);
+        }
+        let mut cuts: Vec<usize> = cuts
+            .into_iter()
+            .filter(|&c| c >= ws && c <= we)
+            .map(|c| floor(text, c))
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        for pair in cuts.windows(2) {
+            let (s, e) = (pair[0], pair[1]);
+            if s == e {
+                continue;
+            }
+            let finding = report
+                .findings
+                .iter()
+                .position(|f| f.span.start <= s && e <= f.span.end);
+            let fact = marks
+                .iter()
+                .find(|m| m.0 <= s && e <= m.1)
+                .map(|m| m.2.to_string());
+            let finding_starts = report.findings.iter().position(|f| f.span.start == s);
+            let fact_starts = marks.iter().find(|m| m.0 == s).map(|m| m.2.to_string());
+            out.push(Piece::Text(Segment {
+                start: s,
+                end: e,
+                finding,
+                fact,
+                finding_starts,
+                fact_starts,
+            }));
+        }
+        shown_until = we;
+    }
+    if shown_until < text.len() {
+        out.push(Piece::Gap(text.len() - shown_until));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::explain;
+
+    fn text_of(text: &str, pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(s) => text[s.start..s.end].to_string(),
+                Piece::Gap(n) => format!("[{n}]"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn short_pastes_are_shown_whole_with_findings_and_facts() {
+        let text =
+            "x\ndenied: Your authorization token has expired. Reauthenticate and try again.\n";
+        let report = explain(text);
+        let p = pieces(text, &report, 10_000);
+        assert_eq!(text_of(text, &p), text);
+        assert!(p
+            .iter()
+            .any(|p| matches!(p, Piece::Text(s) if s.finding_starts == Some(0))));
+    }
+
+    #[test]
+    fn facts_are_marked() {
+        let text = "Error response from daemon: Get https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/app/manifests/latest: no basic auth credentials";
+        let report = explain(text);
+        let p = pieces(text, &report, 10_000);
+        assert!(p
+            .iter()
+            .any(|p| matches!(p, Piece::Text(s) if s.fact_starts.is_some())));
+    }
+
+    #[test]
+    fn long_pastes_show_only_the_neighbourhood_of_findings() {
+        let filler = "ordinary build output line\n".repeat(5000);
+        let text = format!("{filler}no basic auth credentials\n{filler}");
+        let report = explain(&text);
+        let p = pieces(&text, &report, 10_000);
+        let shown = text_of(&text, &p);
+        assert!(shown.contains("no basic auth credentials"));
+        assert!(shown.len() < 2_000, "{}", shown.len());
+        assert!(
+            matches!(p.first(), Some(Piece::Gap(_))) && matches!(p.last(), Some(Piece::Gap(_)))
+        );
+    }
+}

@@ -1,0 +1,10 @@
+import { serve, launch, openPage, paste } from "./harness.mjs";
+const s = await serve();
+const b = await launch();
+const p = await openPage(b, s.base);
+await p.waitForSelector("#error-input");
+await paste(p, "An error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User: arn:aws:sts::111122223333:assumed-role/ci/gh is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action");
+await p.waitForSelector('[data-finding="access-denied"]');
+await p.screenshot({ path: "/tmp/shot.png", fullPage: true });
+console.log(p.errors, p.requested);
+await b.close(); await s.close();
