@@ -1,5 +1,9 @@
 use super::*;
 
+/// The caller's identity policies lack the action (or the message does not say who refused).
+const IDENTITY_GAP: When = When::UnsetOr("deny_reason", &["identity-policy"]);
+const ROLE: When = When::OneOf("principal_type", &["role", "assumed-role"]);
+
 /// `access-denied`: IAM refused an ECR action for the calling principal.
 pub const FAMILY: Family = Family {
     id: "access-denied",
@@ -69,17 +73,17 @@ pub const FAMILY: Family = Family {
         remedy_when(
             "Attach it to the role {principal_name}",
             "aws iam put-role-policy --role-name {principal_name} --policy-name allow-{action_name} --policy-document file://allow-{action_name}.json",
-            When::OneOf("principal_type", &["role", "assumed-role"]),
+            When::All(&[ROLE, IDENTITY_GAP]),
         ),
         remedy_when(
             "Attach it to the user {principal_name}",
             "aws iam put-user-policy --user-name {principal_name} --policy-name allow-{action_name} --policy-document file://allow-{action_name}.json",
-            When::Is("principal_type", "user"),
+            When::All(&[When::Is("principal_type", "user"), IDENTITY_GAP]),
         ),
         remedy_when(
             "Or attach an AWS managed policy: PullOnly for pulls, PowerUser to push as well",
             "aws iam attach-role-policy --role-name {principal_name} --policy-arn arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly\n# pushing also needs: arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser",
-            When::OneOf("principal_type", &["role", "assumed-role"]),
+            When::All(&[ROLE, IDENTITY_GAP]),
         ),
         remedy_when(
             "The repository policy does not allow you: add your role (not the session) to it, in the registry's account",

@@ -25,7 +25,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["signaturedoesnotmatch", "signature", "access"],
+            anchors: &["signaturedoesnotmatch", "signature", "records"],
             pattern: r"\b(?:SignatureDoesNotMatch|The request signature we calculated does not match the signature you provided|The AWS Access Key Id you provided does not exist in our records)\b",
             scope: Scope::EcrUnlessForeign,
             confidence: 0.9,

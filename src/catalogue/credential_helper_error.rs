@@ -25,7 +25,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["ecr"],
+            anchors: &["authorization"],
             pattern: r"\becr: Failed to get authorization token\b",
             scope: Scope::Ecr,
             confidence: 0.85,

@@ -25,7 +25,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["role"],
+            anchors: &["permissions"],
             pattern: r"\bThe task can.t pull the image\. Check that the role has the permissions to pull images from the registry",
             scope: Scope::Ecr,
             confidence: 0.9,

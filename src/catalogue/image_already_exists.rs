@@ -17,7 +17,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["digest"],
+            anchors: &["already"],
             pattern: r"\bImage with digest '[^']+' and tag '(?P<tag>[^']+)' already exists in the repository with name '(?P<repository>[^']+)'",
             scope: Scope::Ecr,
             ..Signature::BASE

@@ -11,7 +11,7 @@ pub const FAMILY: Family = Family {
     causes: "The URI is not a full private ECR URI (a bare `name:tag`, a Docker Hub image, or an ECR Public `public.ecr.aws/...` image); the repository is in another Region; a cross-account repository policy does not allow Lambda; the image is a multi-architecture index or uses an unsupported media type.",
     signatures: &[
         Signature {
-            anchors: &["source"],
+            anchors: &["provide"],
             pattern: r"\bSource image (?P<image>\S+) is not valid\. Provide a valid source image",
             scope: Scope::Ecr,
             confidence: 0.9,

@@ -10,7 +10,7 @@ pub const FAMILY: Family = Family {
     explanation: "The registry {registry} refused the login as malformed: the password Docker sent is not a token for this registry.",
     causes: "The token was requested for another Region than the registry host (the `--region` of get-login-password must match the Region in the host); the token belongs to another partition or account; the password was mangled on the way (extra characters, a `get-login` command line pasted as the password, CRLF from Windows).",
     signatures: &[Signature {
-        anchors: &["login"],
+        anchors: &["attempt"],
         pattern: r"\blogin attempt to \S+ failed with status:?\s*400 Bad Request",
         scope: Scope::EcrUnlessForeign,
         confidence: 0.9,

@@ -20,7 +20,7 @@ pub const FAMILY: Family = Family {
         // containerd's form (kubelet): for an ECR image it means the node sent no credentials;
         // the reason after it is often cut off in what people paste.
         Signature {
-            anchors: &["pull"],
+            anchors: &["denied"],
             pattern: r"\bpull access denied, repository\b",
             scope: Scope::NeedsEcr,
             confidence: 0.6,

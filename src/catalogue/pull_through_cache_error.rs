@@ -34,7 +34,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["request"],
+            anchors: &["cloudflare", "quay", "ghcr", "gcr", "k8s", "azurecr", "gitlab"],
             pattern: r#"\bfailed to do request: Get "?https?://(?:[a-z0-9.-]*docker\.com|registry-1\.docker\.io|[a-z0-9.-]*quay\.io|ghcr\.io|[a-z0-9.-]*gcr\.io|registry\.k8s\.io|[a-z0-9.-]*azurecr\.io|registry\.gitlab\.com)"#,
             scope: Scope::NeedsEcr,
             confidence: 0.7,

@@ -10,7 +10,7 @@ pub const FAMILY: Family = Family {
     explanation: "The AWS CLI, SDK or action needs a Region to know which ECR endpoint to call, and none was given, so nothing was sent.",
     causes: "No `--region`, no AWS_REGION / AWS_DEFAULT_REGION, and no `region` in the profile; in GitHub Actions, `aws-actions/amazon-ecr-login` ran without `aws-actions/configure-aws-credentials` (which sets the Region) before it; the ECR credential helper running without AWS_REGION.",
     signatures: &[Signature {
-        anchors: &["region", "missingregion"],
+        anchors: &["specify", "missing", "missingregion", "configuration"],
         pattern: r"\b(?:You must specify a region|Region is missing|MissingRegion|could not find region configuration|Missing region in config)",
         scope: Scope::EcrUnlessForeign,
         confidence: 0.9,

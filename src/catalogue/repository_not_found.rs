@@ -11,7 +11,7 @@ pub const FAMILY: Family = Family {
     causes: "The repository was never created (or the pipeline pushes before the stack that creates it has run); a typo or a different nesting (`team/app` vs `app`); the right name in the wrong Region or account (check the registry host of the image reference and the profile in use); or it was deleted. Registries with a repository creation template for CREATE_ON_PUSH do create repositories on push; pull-through cache creates them on first pull but needs `ecr:CreateRepository`.",
     signatures: &[
         Signature {
-            anchors: &["repository"],
+            anchors: &["exist"],
             pattern: r"\brepository with name '(?P<repository>[^']+)' does not exist in the registry(?: with id '(?P<registry_id>[^']*)')?",
             scope: Scope::Ecr,
             confidence: 0.97,
@@ -25,14 +25,14 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["repository"],
+            anchors: &["exist"],
             pattern: r#"\b(?:HTTP\s*)?404:?\s*"?Repository Does Not Exist"#,
             scope: Scope::Ecr,
             confidence: 0.9,
             ..Signature::BASE
         },
         Signature {
-            anchors: &["name"],
+            anchors: &["unknown"],
             pattern: r"\bname[ _]unknown\b",
             scope: Scope::NeedsEcr,
             confidence: 0.8,

@@ -11,7 +11,7 @@ pub const FAMILY: Family = Family {
     causes: "CI pushes a fixed tag (`latest`, a branch name) on every build; a retry of a push that already succeeded (ECR rejects even the same digest: there is no no-op success); the tag is not in the exclusion list of an IMMUTABLE_WITH_EXCLUSIONS repository.",
     signatures: &[
         Signature {
-            anchors: &["tag"],
+            anchors: &["invalid"],
             pattern: r"\btag invalid: The image tag '(?P<tag>[^']+)' already exists in the '(?P<repository>[^']+)' repository",
             scope: Scope::Ecr,
             confidence: 0.97,

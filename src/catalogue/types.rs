@@ -103,10 +103,12 @@ pub enum When {
     OneOf(&'static str, &'static [&'static str]),
     /// The field is missing, or its value is one of these.
     UnsetOr(&'static str, &'static [&'static str]),
+    /// Every condition holds.
+    All(&'static [When]),
 }
 
 impl When {
-    pub fn holds(&self, get: impl Fn(&str) -> Option<String>) -> bool {
+    pub fn holds(&self, get: &impl Fn(&str) -> Option<String>) -> bool {
         match *self {
             When::Always => true,
             When::Has(k) => get(k).is_some(),
@@ -115,6 +117,7 @@ impl When {
             When::IsNot(k, v) => get(k).as_deref() != Some(v),
             When::OneOf(k, vs) => get(k).is_some_and(|x| vs.contains(&x.as_str())),
             When::UnsetOr(k, vs) => get(k).is_none_or(|x| vs.contains(&x.as_str())),
+            When::All(all) => all.iter().all(|w| w.holds(get)),
         }
     }
 }

@@ -10,12 +10,14 @@ use regex_lite::Regex;
 use std::sync::OnceLock;
 
 /// How far around an anchor word a signature is tried (messages are long: ARNs, URLs).
-const BEFORE_ANCHOR: usize = 700;
-const AFTER_ANCHOR: usize = 900;
+const BEFORE_ANCHOR: usize = 450;
+const AFTER_ANCHOR: usize = 650;
 /// How far around a match facts and evidence are read.
 const FACT_BEFORE: usize = 700;
 const FACT_AFTER: usize = 500;
 const EVIDENCE_AROUND: usize = 600;
+/// Longest anchor word the prefilter can look up.
+pub const MAX_ANCHOR_LEN: usize = 64;
 /// Bounds the work on hostile input: matches kept per signature and chunk.
 const MAX_MATCHES_PER_SIGNATURE: usize = 256;
 
@@ -127,7 +129,7 @@ fn candidate_regions(
     let mut regions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); compiled.signatures.len()];
     let mut mentioned: Vec<(usize, &'static str)> = Vec::new();
     let bytes = text.as_bytes();
-    let mut buf = [0u8; 40];
+    let mut buf = [0u8; MAX_ANCHOR_LEN];
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {

@@ -16,10 +16,92 @@ pub struct Evidence {
     pub foreign: u32,
 }
 
+/// Literal signs of ECR (lowercase), counted where they stand.
+const ECR_SIGNS: &[&str] = &[
+    ".dkr.ecr",
+    ".dkr-ecr",
+    "public.ecr.aws",
+    "api.ecr.",
+    "ecr:",
+    "ecr-public:",
+    "cannotpullecrcontainererror",
+    "service: ecr",
+    "amazonecr",
+    "elastic container registry",
+    "ecr-login",
+    "amazon-ecr",
+    "get-login",
+    "starport-layer-bucket",
+];
+
+/// Words about images and registries.
+const HINT_WORDS: &[&str] = &[
+    "image",
+    "images",
+    "repo",
+    "repos",
+    "repository",
+    "repositories",
+    "docker",
+    "registry",
+    "registries",
+    "container",
+    "containers",
+    "push",
+    "pushing",
+    "pushed",
+    "pull",
+    "pulling",
+    "pulled",
+    "manifest",
+    "manifests",
+    "layer",
+    "layers",
+];
+
+/// Other registries and services (lowercase), counted as whole words.
+const FOREIGN_SIGNS: &[&str] = &[
+    "registry-1.docker.io",
+    "index.docker.io",
+    "hub.docker.com",
+    "docker.io",
+    "docker.com/increase-rate-limit",
+    "ghcr.io",
+    "gcr.io",
+    "pkg.dev",
+    "quay.io",
+    "registry.gitlab.com",
+    "azurecr.io",
+    "azurecr.cn",
+    "aliyuncs.com",
+    "registry.k8s.io",
+    "jfrog.io",
+    "artifactory",
+    "harbor",
+    "nexus",
+    "dockerhub",
+    "docker hub",
+    "ci_registry",
+    "ci_deploy_",
+    "docker_user",
+    "docker_pass",
+    "dockerhub_",
+    "aliyun_",
+    "ghcr_",
+    "codecommit",
+    "elasticmapreduce",
+    "autoscaling",
+    "auto scaling",
+    "neptune",
+    "dynamodb",
+    "kinesis",
+    "cloudwatch",
+    "route53",
+    "route 53",
+    "secretsmanager",
+];
+
 struct Patterns {
-    ecr: Regex,
-    hint: Regex,
-    foreign: Regex,
     operation: Regex,
     login: Regex,
     pulled_ref: Regex,
@@ -31,25 +113,6 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let re = |p: &str| Regex::new(&format!("(?i){p}")).expect("evidence pattern");
         Patterns {
-            ecr: re(concat!(
-                r"\.dkr[.-]ecr(?:-fips)?\.|public\.ecr\.aws|\bapi\.ecr\.|\becr(?:-public)?:[a-z]+|",
-                r"\becr\b|CannotPullECRContainerError|Service: (?:Ecr|AmazonECR)|elastic container registry|",
-                r"\becr-login\b|amazon-ecr|\bget-login(?:-password)?\b|starport-layer-bucket"
-            )),
-            hint: re(concat!(
-                r"\b(?:images?|repos?|repositor(?:y|ies)|docker|registry|registries|containers?|",
-                r"push(?:ing|ed)?|pull(?:ing|ed)?|manifests?|layers?)\b|\[Container\]"
-            )),
-            foreign: re(concat!(
-                r"\b(?:registry-1\.docker\.io|index\.docker\.io|hub\.docker\.com|docker\.io|",
-                r"docker\.com/increase-rate-limit|ghcr\.io|gcr\.io|pkg\.dev|quay\.io|",
-                r"registry\.gitlab\.com|azurecr\.(?:io|cn)|aliyuncs\.com|registry\.k8s\.io|",
-                r"jfrog\.io|artifactory|harbor|nexus|dockerhub|docker hub|",
-                r"CI_REGISTRY|CI_DEPLOY_[A-Z]+|DOCKER_USER(?:NAME)?|DOCKER_PASS(?:WORD)?|DOCKERHUB_[A-Z]+|",
-                r"ALIYUN_[A-Z_]+|GHCR_[A-Z_]+|",
-                r"codecommit|elasticmapreduce|ElasticMapReduceClient|autoscaling|auto scaling|",
-                r"neptune|dynamodb|kinesis|cloudwatch|route ?53|secretsmanager)\b"
-            )),
             operation: re(concat!(
                 r"when calling the\s+([A-Za-z]+)\s+operation|operation error ([A-Za-z0-9 ]+?):\s*([A-Za-z]+)|",
                 r"\(Service: ([A-Za-z0-9]+)[,;]"
@@ -64,56 +127,110 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Occurrences of `needle` in `hay` not glued to a word on either side (where the needle
+/// itself starts or ends with a word character), at most `cap`.
+fn count_words(hay: &str, needle: &str, cap: u32) -> u32 {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let mut count = 0;
+    let mut from = 0;
+    while count < cap {
+        let Some(pos) = hay[from..].find(needle).map(|p| p + from) else {
+            break;
+        };
+        let end = pos + n.len();
+        let left_ok = !is_word_byte(n[0]) || pos == 0 || !is_word_byte(h[pos - 1]);
+        // A needle ending in `_` is a prefix (`dockerhub_` in `DOCKERHUB_TOKEN`).
+        let right_ok =
+            !n[n.len() - 1].is_ascii_alphanumeric() || end == h.len() || !is_word_byte(h[end]);
+        if left_ok && right_ok {
+            count += 1;
+        }
+        from = pos + 1;
+    }
+    count
+}
+
 /// Weighs the evidence in `text` (a window around a match).
 pub fn weigh(text: &str) -> Evidence {
+    let lower = text.to_ascii_lowercase();
+    let mut e = Evidence::default();
+    for sign in ECR_SIGNS {
+        e.ecr += count_words(&lower, sign, 8);
+    }
+    e.ecr += count_words(&lower, "ecr", 8);
+    for word in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if HINT_WORDS.contains(&word) {
+            e.hint += 1;
+        }
+    }
+    e.hint += count_words(&lower, "[container]", 8);
+    for sign in FOREIGN_SIGNS {
+        e.foreign += count_words(&lower, sign, 8);
+    }
     let p = patterns();
-    let mut e = Evidence {
-        ecr: p.ecr.find_iter(text).take(8).count() as u32,
-        hint: p.hint.find_iter(text).take(8).count() as u32,
-        foreign: p.foreign.find_iter(text).take(8).count() as u32,
-    };
-    for c in p.operation.captures_iter(text).take(8) {
-        if let Some(op) = c.get(1).or_else(|| c.get(3)) {
-            if is_ecr_operation(op.as_str()) {
-                e.ecr += 1;
-            } else if !is_neutral_operation(op.as_str()) {
-                e.foreign += 1;
+    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+    if has(&["when calling the", "operation error", "(service:"]) {
+        for c in p.operation.captures_iter(text).take(8) {
+            if let Some(op) = c.get(1).or_else(|| c.get(3)) {
+                if is_ecr_operation(op.as_str()) {
+                    e.ecr += 1;
+                } else if !is_neutral_operation(op.as_str()) {
+                    e.foreign += 1;
+                }
+            }
+            if let Some(service) = c.get(2).or_else(|| c.get(4)) {
+                let s = service.as_str().to_ascii_lowercase();
+                if s == "ecr" || s == "amazonecr" || s == "ecr public" {
+                    e.ecr += 1;
+                } else {
+                    e.foreign += 1;
+                }
             }
         }
-        if let Some(service) = c.get(2).or_else(|| c.get(4)) {
-            let s = service.as_str().to_ascii_lowercase();
-            if s == "ecr" || s == "amazonecr" || s == "ecr public" {
+    }
+    if has(&["not authorized"]) {
+        for c in p.denied_action.captures_iter(text).take(8) {
+            if c[1].eq_ignore_ascii_case("ecr") || c[1].eq_ignore_ascii_case("ecr-public") {
                 e.ecr += 1;
             } else {
                 e.foreign += 1;
             }
         }
     }
-    for c in p.denied_action.captures_iter(text).take(8) {
-        if c[1].eq_ignore_ascii_case("ecr") || c[1].eq_ignore_ascii_case("ecr-public") {
-            e.ecr += 1;
-        } else {
-            e.foreign += 1;
+    if has(&["docker login"]) {
+        for c in p.login.captures_iter(text).take(4) {
+            match docker_login_target(&c[1]) {
+                LoginTarget::Ecr => e.ecr += 1,
+                LoginTarget::Other => e.foreign += 1,
+                LoginTarget::Unknown => {}
+            }
         }
     }
-    for c in p.login.captures_iter(text).take(4) {
-        match docker_login_target(&c[1]) {
-            LoginTarget::Ecr => e.ecr += 1,
-            LoginTarget::Other => e.foreign += 1,
-            LoginTarget::Unknown => {}
-        }
-    }
-    for c in p.pulled_ref.captures_iter(text).take(8) {
-        let raw = &c[1];
-        if raw.is_empty() || raw.starts_with(['<', '*', '$', '{', '[']) {
-            continue;
-        }
-        let r = parse_image_ref(raw);
-        if r.ecr {
-            e.ecr += 1;
-        } else if r.registry.is_none() && r.repository.is_some() {
-            // A reference without a host is Docker Hub's.
-            e.foreign += 1;
+    if has(&[
+        "pull access denied for",
+        "pull image",
+        "pulling image",
+        "manifest for",
+        "find image",
+        "docker pull",
+        "unpack image",
+    ]) {
+        for c in p.pulled_ref.captures_iter(text).take(8) {
+            let raw = &c[1];
+            if raw.is_empty() || raw.starts_with(['<', '*', '$', '{', '[']) {
+                continue;
+            }
+            let r = parse_image_ref(raw);
+            if r.ecr {
+                e.ecr += 1;
+            } else if r.registry.is_none() && r.repository.is_some() {
+                // A reference without a host is Docker Hub's.
+                e.foreign += 1;
+            }
         }
     }
     e

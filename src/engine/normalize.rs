@@ -128,6 +128,9 @@ pub fn normalize(input: &str) -> Normalized {
             }
         }
     }
+    if b.text.ends_with(' ') {
+        b.text.pop();
+    }
     if b.points.is_empty() {
         b.points.push((0, 0));
     }
@@ -229,6 +232,10 @@ fn clean_line(b: &mut Builder, line: &str, base: usize) {
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < line.len() {
+        // Every step below ends on a character boundary; this keeps it so whatever the input.
+        while !line.is_char_boundary(i) {
+            i += 1;
+        }
         if let Some(&(_, end)) = skips.iter().find(|&&(s, _)| s == i) {
             i = end;
             continue;
@@ -330,7 +337,8 @@ fn ansi_len(s: &str) -> usize {
             let st = s.find("\u{1b}\\").map(|p| p + 2);
             bel.into_iter().chain(st).min().unwrap_or(bytes.len())
         }
-        Some(_) => 2.min(bytes.len()),
+        // A lone escape and the character after it.
+        Some(_) => 1 + s[1..].chars().next().map_or(0, char::len_utf8),
         None => 1,
     }
 }

@@ -82,6 +82,26 @@ pub fn template_vars(fields: &Fields) -> Fields {
     vars
 }
 
+/// Template variables the engine derives from the facts, beside the facts themselves.
+pub const DERIVED_VARS: &[&str] = &[
+    "registry",
+    "role_arn",
+    "action_name",
+    "policy_resource",
+    "quota_code",
+    "rate_note",
+    "operation_suffix",
+    "image_suffix",
+];
+
+/// Whether `{name}` in a template is a placeholder (anything else, like curl's
+/// `%{http_code}` or JSON, stays as written).
+pub fn is_placeholder(name: &str) -> bool {
+    super::classify::FIELD_NAMES.contains(&name)
+        || DERIVED_VARS.contains(&name)
+        || name == "cli_command"
+}
+
 /// Replaces `{name}` with the variable, or `<name>` when there is none.
 pub fn fill(template: &str, vars: &Fields) -> String {
     let mut out = String::with_capacity(template.len() + 64);
@@ -90,12 +110,7 @@ pub fn fill(template: &str, vars: &Fields) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match after.find('}') {
-            Some(close)
-                if close > 0
-                    && after[..close]
-                        .bytes()
-                        .all(|c| c.is_ascii_lowercase() || c == b'_') =>
-            {
+            Some(close) if is_placeholder(&after[..close]) => {
                 let name = &after[..close];
                 match vars.get(name) {
                     Some(v) => out.push_str(v),
@@ -128,7 +143,7 @@ pub fn render(templates: &[RemedyTemplate], fields: &Fields) -> Vec<Remedy> {
     };
     templates
         .iter()
-        .filter(|t| t.when.holds(known))
+        .filter(|t| t.when.holds(&known))
         .map(|t| Remedy {
             title: fill(t.title, &vars),
             command: fill(t.command, &vars),
