@@ -17,6 +17,12 @@ const DEBOUNCE_MS: u32 = 25;
 const SYNC_LIMIT: usize = 256 << 10;
 const CHUNK: usize = 256 << 10;
 
+/// Pastes larger than this are kept out of the text box: a browser needs seconds to lay out
+/// megabytes of text in a textarea, and the tab would freeze. The box shows their head.
+const BIG_PASTE: usize = 512 << 10;
+const PREVIEW_LINES: usize = 200;
+const PREVIEW_BYTES: usize = 32 << 10;
+
 /// Families offered as one-click examples first; all others sit in the list below them.
 const FEATURED: &[&str] = &[
     "throttling",
@@ -96,7 +102,13 @@ impl Handles {
             self.finish(text, Some(report));
             return;
         }
-        self.progress.set(Some(engine.progress()));
+        // Each DOM change makes the browser lay the page out again; with a huge textarea that
+        // is costly, so the progress bar moves in steps of a tenth.
+        let (done, total) = engine.progress();
+        let shown = self.progress.map_or(0, |(d, _)| d);
+        if done - shown >= total / 10 || self.progress.is_none() {
+            self.progress.set(Some((done, total)));
+        }
         let this = self.clone();
         job.timer = Some(Timeout::new(0, move || this.tick(text, generation)));
     }
@@ -108,6 +120,19 @@ impl Handles {
     }
 }
 
+/// The first lines of a big paste, for the box.
+fn preview(text: &str) -> String {
+    let mut end = text
+        .match_indices('\n')
+        .nth(PREVIEW_LINES - 1)
+        .map_or(text.len(), |(i, _)| i + 1)
+        .min(PREVIEW_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
+}
+
 fn textarea(node: &NodeRef) -> Option<web_sys::HtmlTextAreaElement> {
     node.cast::<web_sys::HtmlTextAreaElement>()
 }
@@ -115,6 +140,8 @@ fn textarea(node: &NodeRef) -> Option<web_sys::HtmlTextAreaElement> {
 #[component]
 pub fn Explainer(props: &Props) -> Html {
     let input = use_node_ref();
+    // A paste too big for the box (see BIG_PASTE), kept here while the box shows its head.
+    let big = use_state(|| None::<Rc<String>>);
     let handles = Handles {
         job: use_mut_ref(Job::default),
         text: use_state(|| Rc::new(String::new())),
@@ -148,45 +175,98 @@ pub fn Explainer(props: &Props) -> Html {
             }
         })
     };
-    let onkeydown = {
+    let onpaste = {
         let handles = handles.clone();
+        let big = big.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let pasted = e
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/plain").ok())
+                .unwrap_or_default();
+            if pasted.len() <= BIG_PASTE {
+                return;
+            }
+            e.prevent_default();
+            if let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                el.set_value(&preview(&pasted));
+                el.set_read_only(true);
+            }
+            let pasted = Rc::new(pasted);
+            big.set(Some(pasted.clone()));
+            handles.schedule((*pasted).clone(), 0);
+        })
+    };
+    let clear = {
+        let handles = handles.clone();
+        let big = big.clone();
+        let input = input.clone();
+        Callback::from(move |_: ()| {
+            if let Some(el) = textarea(&input) {
+                el.set_value("");
+                el.set_read_only(false);
+                let _ = el.focus();
+            }
+            big.set(None);
+            handles.schedule(String::new(), 0);
+        })
+    };
+    let onkeydown = {
+        let clear = clear.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                if let Some(el) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                {
-                    el.set_value("");
-                    handles.schedule(String::new(), 0);
-                }
+                clear.emit(());
             }
         })
     };
     let load_example = {
         let handles = handles.clone();
         let input = input.clone();
+        let big = big.clone();
         Callback::from(move |text: String| {
             if let Some(el) = textarea(&input) {
                 el.set_value(&text);
+                el.set_read_only(false);
                 let _ = el.focus();
             }
+            big.set(None);
             handles.schedule(text, 0);
         })
     };
 
     let text = (*handles.text).clone();
     let report = (*handles.report).clone();
+    let big_note = big.as_ref().map(|b| {
+        let lines = b.bytes().filter(|&c| c == b'\n').count() + 1;
+        format!(
+            "Large paste: {} in {} lines. The box shows its first lines so the page stays responsive; all of it is read.",
+            megabytes(b.len()),
+            lines
+        )
+    });
     html! {
         <div class="explainer">
             <section class="input-pane" aria-label="Your error">
                 <label for="error-input" class="input-label">
                     {"Paste an error from your terminal, CI log or SDK stack trace"}
                 </label>
+                if let Some(note) = big_note {
+                    <p class="big-paste" role="status">
+                        {note}{" "}
+                        <button type="button" onclick={clear.reform(|_: MouseEvent| ())}>{"Clear"}</button>
+                    </p>
+                }
                 <textarea
                     id="error-input"
                     ref={input}
                     {oninput}
                     {onkeydown}
+                    {onpaste}
                     autofocus=true
                     spellcheck="false"
                     autocomplete="off"
@@ -277,7 +357,7 @@ struct UnknownProps {
 fn Unknown(props: &UnknownProps) -> Html {
     let r = &props.report;
     html! {
-        <div class="unknown">
+        <div class="unknown-detail">
             <p>
                 {format!("Read {} characters. ", props.len)}
                 {"This is not an ECR error this tool knows, so it offers no fix rather than a guess."}
