@@ -68,15 +68,19 @@ fn docker_version_from_wording() {
     assert_eq!(field(&r, "docker_version").as_deref(), Some("<1.12.0"));
 }
 
+fn json_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
 #[test]
 fn messy_text_is_normalized() {
     let cases = [
         // ANSI colours and CRLF
         format!("\u{1b}[31mdenied: {DENIED}\u{1b}[0m\r\n"),
         // hard-wrapped mid-message, markdown quote gutter
-        format!("> denied: User: arn:aws:sts::111122223333:assumed-role/ci-role/build-42 is not\n> authorized to perform: ecr:BatchGetImage on resource:\n> arn:aws:ecr:eu-west-2:444455556666:repository/team/app"),
+        "> denied: User: arn:aws:sts::111122223333:assumed-role/ci-role/build-42 is not\n> authorized to perform: ecr:BatchGetImage on resource:\n> arn:aws:ecr:eu-west-2:444455556666:repository/team/app".to_string(),
         // JSON-escaped, twice
-        format!("{{\"msg\":\"denied: {}\"}}", DENIED.replace(' ', " ")).replace('"', "\\\""),
+        json_escape(&json_escape(&format!("{{\"msg\":\"denied: {DENIED}\"}}"))),
         // line-number gutter and backticks
         format!("12 | `denied: {DENIED}`"),
         // curly quotes and text in another language around it

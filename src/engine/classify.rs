@@ -121,13 +121,15 @@ fn window(s: &str, start: usize, end: usize, before: usize, after: usize) -> (us
     )
 }
 
+/// Byte ranges of the text, per signature, worth trying that signature on.
+type Regions = Vec<Vec<(usize, usize)>>;
+/// Families whose anchor words appeared, with the first such word.
+type Mentions = Vec<(usize, &'static str)>;
+
 /// Per signature, the merged regions of the text worth trying it on.
-fn candidate_regions(
-    text: &str,
-    compiled: &Compiled,
-) -> (Vec<Vec<(usize, usize)>>, Vec<(usize, &'static str)>) {
-    let mut regions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); compiled.signatures.len()];
-    let mut mentioned: Vec<(usize, &'static str)> = Vec::new();
+fn candidate_regions(text: &str, compiled: &Compiled) -> (Regions, Mentions) {
+    let mut regions: Regions = vec![Vec::new(); compiled.signatures.len()];
+    let mut mentioned: Mentions = Vec::new();
     let bytes = text.as_bytes();
     let mut buf = [0u8; MAX_ANCHOR_LEN];
     let mut i = 0;

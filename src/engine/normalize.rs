@@ -78,10 +78,8 @@ impl Builder {
         if !continues {
             self.points.push((clean, original));
         }
-        if c == ' ' {
-            if self.text.is_empty() || self.text.ends_with(' ') {
-                return;
-            }
+        if c == ' ' && (self.text.is_empty() || self.text.ends_with(' ')) {
+            return;
         }
         self.text.push(c);
     }
@@ -191,7 +189,7 @@ fn compose_gutter(rest: &str) -> Option<usize> {
         .bytes()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-' || *c == b'.')
         .count();
-    if name < 3 || name > 64 {
+    if !(3..=64).contains(&name) {
         return None;
     }
     let ident = &rest[..name];

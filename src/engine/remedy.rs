@@ -11,23 +11,24 @@ pub fn template_vars(fields: &Fields) -> Fields {
     let get = |k: &str| fields.get(k).cloned();
     let placeholder = |k: &str| get(k).unwrap_or_else(|| format!("<{k}>"));
     let registry_account = get("registry_id").or_else(|| get("account_id"));
-    if !vars.contains_key("registry") || vars.get("registry").is_some_and(|r| !r.contains(".dkr."))
-    {
-        if vars.get("registry").map(String::as_str) != Some("public.ecr.aws") {
-            let account = registry_account
-                .clone()
-                .unwrap_or_else(|| "<account_id>".into());
-            let region = placeholder("region");
-            let suffix = if region.starts_with("cn-") {
-                "amazonaws.com.cn"
-            } else {
-                "amazonaws.com"
-            };
-            vars.insert(
-                "registry".into(),
-                format!("{account}.dkr.ecr.{region}.{suffix}"),
-            );
-        }
+    // A registry host to log in to: the one in the paste, else one built from its parts.
+    let has_host = vars
+        .get("registry")
+        .is_some_and(|r| r.contains(".dkr.") || r == "public.ecr.aws");
+    if !has_host {
+        let account = registry_account
+            .clone()
+            .unwrap_or_else(|| "<account_id>".into());
+        let region = placeholder("region");
+        let suffix = if region.starts_with("cn-") {
+            "amazonaws.com.cn"
+        } else {
+            "amazonaws.com"
+        };
+        vars.insert(
+            "registry".into(),
+            format!("{account}.dkr.ecr.{region}.{suffix}"),
+        );
     }
     if let Some(arn) = get("principal_arn") {
         let role_arn = match (get("principal_type").as_deref(), get("principal_name")) {
