@@ -4,9 +4,11 @@
 //! ([`catalogue::FAMILIES`]), with three faces: the `ecr-explain` CLI, the Yew app and the
 //! JavaScript API (both in the wasm build).
 
+pub mod bucket;
 pub mod catalogue;
 pub mod engine;
 pub mod highlight;
+pub mod share;
 
 pub use engine::{explain, Finding, Remedy, Report, Span};
 

@@ -66,6 +66,10 @@ pub fn FindingCard(props: &Props) -> Html {
         f.context_of.is_some().then_some("context")
     );
     let heading_id = format!("finding-{n}");
+    // Throttling gets a simulation of the throttled API's bucket.
+    let bucket_link = (f.id == "throttling").then(|| {
+        super::bucket_view::link_for_operation(f.fields.get("operation").map(String::as_str))
+    });
     html! {
         <article {class} data-finding={f.id.clone()} aria-labelledby={heading_id.clone()}>
             <header>
@@ -93,6 +97,9 @@ pub fn FindingCard(props: &Props) -> Html {
                 <p>{&f.explanation}</p>
                 <h4>{"Why it happens"}</h4>
                 <p>{&f.causes}</p>
+                if let Some((href, title)) = bucket_link {
+                    <p class="bucket-link"><a {href} {title}>{"See it in the bucket"}</a></p>
+                }
             </section>
             if !facts.is_empty() {
                 <section>

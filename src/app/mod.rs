@@ -1,5 +1,6 @@
 //! The Yew app. It only renders what the engine reports: no classification logic here.
 
+mod bucket_view;
 mod copy_button;
 mod error_pages;
 mod explainer;
@@ -87,6 +88,7 @@ fn App() -> Html {
             (Route::Explainer { .. }, "explain")
                 | (Route::Index, "errors")
                 | (Route::Error(_), "errors")
+                | (Route::Bucket(_), "bucket")
         );
         on.then(|| AttrValue::from("page"))
     };
@@ -97,6 +99,7 @@ fn App() -> Html {
                 <nav aria-label="Sections">
                     <a href="#" aria-current={current(&route, "explain")}>{"Explain an error"}</a>
                     <a href="#errors" aria-current={current(&route, "errors")}>{"Error index"}</a>
+                    <a href="#bucket" aria-current={current(&route, "bucket")}>{"Throttling bucket"}</a>
                 </nav>
                 <p class="privacy">
                     {"Runs entirely in your browser: nothing you paste leaves this page."}
@@ -107,6 +110,7 @@ fn App() -> Html {
                     Route::Explainer { text } => html! { <explainer::Explainer initial={text.clone()} /> },
                     Route::Index => html! { <error_pages::ErrorIndex /> },
                     Route::Error(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
+                    Route::Bucket(q) => html! { <bucket_view::BucketView query={AttrValue::from(q.clone())} /> },
                 }}
             </main>
             <footer class="site-footer">

@@ -8,6 +8,8 @@ pub enum Route {
     Index,
     /// `#error/<id>`: one family's page.
     Error(String),
+    /// `#bucket` or `#bucket?<scenario>`: the throttling visualizer; holds the scenario query.
+    Bucket(String),
 }
 
 impl Route {
@@ -15,6 +17,12 @@ impl Route {
         let h = hash.trim_start_matches('#');
         if h == "errors" {
             return Route::Index;
+        }
+        if h == "bucket" {
+            return Route::Bucket(String::new());
+        }
+        if let Some(q) = h.strip_prefix("bucket?") {
+            return Route::Bucket(q.to_string());
         }
         if let Some(id) = h.strip_prefix("error/") {
             return Route::Error(id.to_string());
