@@ -14,3 +14,5 @@ pub use engine::{explain, Finding, Remedy, Report, Span};
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod js_api;

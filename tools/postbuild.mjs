@@ -1,7 +1,11 @@
-// Trunk post-build hook: moves Trunk's inline module loader into a file, so the page's
-// Content-Security-Policy needs no 'unsafe-inline' (script-src 'self' only).
-// Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
-import { readFileSync, writeFileSync } from "node:fs";
+// Trunk post-build hook, run in Trunk's staging directory (TRUNK_STAGING_DIR):
+//  1. moves Trunk's inline module loader into boot-<hash>.js, so the Content-Security-Policy
+//     needs no 'unsafe-inline', and registers the service worker from it;
+//  2. writes embed.js, the stable-named ES module of the JavaScript API, which loads the
+//     hashed files next to it (whatever path the site is served from);
+//  3. writes sw.js, the service worker that caches this build for offline use. Its content
+//     changes with every build, so browsers pick new builds up.
+import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 
@@ -10,18 +14,130 @@ if (!dir) {
   console.error("postbuild: TRUNK_STAGING_DIR is not set (run through trunk)");
   process.exit(1);
 }
+const sha = (data, n = 16) => createHash("sha256").update(data).digest("hex").slice(0, n);
+const files = () => readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile());
+const find = (re) => {
+  const f = files().find((name) => re.test(name));
+  if (!f) {
+    console.error(`postbuild: no file matches ${re}`);
+    process.exit(1);
+  }
+  return f;
+};
+
+const js = find(/^ecr-explain-web-[0-9a-f]+\.js$/);
+const wasm = find(/^ecr-explain-web-[0-9a-f]+_bg\.wasm$/);
+const css = find(/^style-[0-9a-f]+\.css$/);
+
+// 1. The loader.
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
-const m = html.match(inline);
-if (!m) {
+if (!inline.test(html)) {
   console.error("postbuild: no inline module script found in index.html");
   process.exit(1);
 }
-const body = m[1].replace(/\n{2,}/g, "\n").trim() + "\n";
-const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
-const bootName = `boot-${hash}.js`;
-writeFileSync(join(dir, bootName), body);
+const boot = `import init from "./${js}";
+await init({ module_or_path: "./${wasm}" });
+// Offline use: cache this build (see sw.js). Not on file:// and not where it is not allowed.
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+  navigator.serviceWorker.register("./sw.js").catch(() => {});
+}
+`;
+const bootName = `boot-${sha(boot)}.js`;
+writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
 writeFileSync(indexPath, html);
-console.log(`postbuild: loader moved to ${bootName}`);
+
+// 2. The JavaScript API.
+const embed = `// ecr-explain JavaScript API (embed.js: a stable name; it loads this build's hashed files).
+// Types: embed.d.ts. Everything runs in the page: nothing is sent anywhere.
+import init, * as wasm from "./${js}";
+
+const here = (file) => new URL(file, import.meta.url);
+let loaded = false;
+
+/** Resolves once the WebAssembly engine is loaded. */
+export const ready = init({ module_or_path: here("${wasm}") }).then(() => {
+  loaded = true;
+});
+
+function needReady() {
+  if (!loaded) throw new Error("ecr-explain: await ready before calling explain() or mount()");
+}
+
+/** Explains an error text: the same report as the CLI's --json, as plain objects. */
+export function explain(text) {
+  needReady();
+  return wasm.explain(String(text ?? ""));
+}
+
+/** The catalogue: every error family's id, title, explanation, remedies and references. */
+export function families() {
+  needReady();
+  return wasm.families();
+}
+
+function addStyles(root) {
+  const href = here("${css}").href;
+  const doc = root.ownerDocument;
+  if (![...doc.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href)) {
+    const link = doc.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    doc.head.appendChild(link);
+  }
+}
+
+/**
+ * Renders the explainer (or the token bucket) into \`element\`, leaving the rest of the page
+ * alone. Options: { error?: string, view?: "explainer" | "bucket", compact?: boolean }.
+ * Returns a handle whose unmount() removes it again.
+ */
+export async function mount(element, options = {}) {
+  await ready;
+  if (!(element instanceof Element)) throw new TypeError("ecr-explain: mount() needs an element");
+  addStyles(element);
+  const view = options.view === "bucket" ? "bucket" : "explainer";
+  return wasm.mount(element, typeof options.error === "string" ? options.error : "", view, !!options.compact);
+}
+`;
+writeFileSync(join(dir, "embed.js"), embed);
+
+// 3. The service worker, listing every file of this build.
+const assets = files().filter((f) => f !== "sw.js").sort();
+const version = sha(assets.map((f) => f + ":" + sha(readFileSync(join(dir, f)))).join("\n"));
+const sw = `// ecr-explain service worker (generated): caches build ${version} for offline use.
+const CACHE = "ecr-explain-${version}";
+const FILES = ${JSON.stringify(["./", ...assets.map((f) => "./" + f)], null, 0)};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("ecr-explain-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
+  if (request.mode === "navigate") {
+    // Pages: the network first, so a new build shows at once; the cached copy when offline.
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches.match(request, { ignoreSearch: true }).then((hit) => hit || caches.match("./")),
+      ),
+    );
+    return;
+  }
+  // Hashed assets never change: the cache first.
+  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+});
+`;
+writeFileSync(join(dir, "sw.js"), sw);
+console.log(`postbuild: ${bootName}, embed.js, sw.js (build ${version}, ${assets.length} files)`);

@@ -304,6 +304,10 @@ fn reduced_motion_query() -> Option<web_sys::MediaQueryList> {
 pub struct Props {
     /// The scenario part of the fragment, after `#bucket?` (may be empty).
     pub query: AttrValue,
+    /// The page is ours: settings are written to the URL fragment. Mounted into another
+    /// site's page, the bucket never touches that page's URL.
+    #[prop_or(true)]
+    pub standalone: bool,
 }
 
 #[component]
@@ -363,6 +367,7 @@ pub fn BucketView(props: &Props) -> Html {
         });
     }
 
+    let standalone = props.standalone;
     let on_change = {
         let ctl = ctl.clone();
         use_callback((), move |pairs: Vec<(&'static str, String)>, _| {
@@ -370,7 +375,13 @@ pub fn BucketView(props: &Props) -> Html {
             for (k, v) in pairs {
                 q = query_with(&q, k, &v);
             }
-            ctl.apply(from_fragment_query(&q), true);
+            ctl.apply(from_fragment_query(&q), standalone);
+        })
+    };
+    let on_try = {
+        let ctl = ctl.clone();
+        use_callback((), move |q: &'static str, _| {
+            ctl.apply(from_fragment_query(q), false);
         })
     };
     // Hooks can't be called from a closure, hence four alike calls.
@@ -430,8 +441,11 @@ pub fn BucketView(props: &Props) -> Html {
             </p>
             <p class="bucket-try">
                 {"Try: "}
-                {for TRY.iter().map(|(label, q)| html! {
-                    <a href={format!("#bucket?{q}")}>{*label}</a>
+                {for TRY.iter().map(|&(label, q)| if standalone {
+                    html! { <a href={format!("#bucket?{q}")}>{label}</a> }
+                } else {
+                    let on_try = on_try.clone();
+                    html! { <button type="button" class="link" onclick={move |_| on_try.emit(q)}>{label}</button> }
                 })}
             </p>
             if e.reduced {

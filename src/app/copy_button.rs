@@ -23,8 +23,11 @@ fn fallback_copy(text: &str) -> bool {
     };
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
-    // A class, not a style attribute: the CSP forbids inline styles.
-    area.set_class_name("offscreen");
+    // Out of sight. Set through the CSSOM, which the CSP allows (it forbids style attributes).
+    let style = area.style();
+    for (k, v) in [("position", "fixed"), ("top", "-1000px"), ("opacity", "0")] {
+        let _ = style.set_property(k, v);
+    }
     let Some(body) = doc.body() else {
         return false;
     };

@@ -1,6 +1,7 @@
 //! The paste box and the live verdict.
 
 use super::finding_card::FindingCard;
+use super::share_box::ShareBox;
 use super::source_view::SourceView;
 use crate::catalogue::FAMILIES;
 use crate::engine::{self, Explainer as Engine, Report};
@@ -37,8 +38,20 @@ const FEATURED: &[&str] = &[
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// An error passed in the URL fragment, shown on load.
+    /// An error passed in the URL fragment (or by the embedding page), shown on load.
     pub initial: Option<String>,
+    /// Offer a share link (not when embedded: the link would point at the host page).
+    #[prop_or(true)]
+    pub share: bool,
+    /// Just the box and the verdict: no examples and no highlighted source.
+    #[prop_or(false)]
+    pub compact: bool,
+    /// Focus the box on load (not inside someone else's page).
+    #[prop_or(true)]
+    pub focus: bool,
+    /// Told the text each time a verdict is ready.
+    #[prop_or_default]
+    pub on_text: Option<Callback<Rc<String>>>,
 }
 
 /// The classification in flight; a newer input bumps `generation` and stale work stops.
@@ -153,13 +166,25 @@ pub fn Explainer(props: &Props) -> Html {
     {
         let input = input.clone();
         let handles = handles.clone();
+        let focus = props.focus;
         use_effect_with(props.initial.clone(), move |initial| {
             if let Some(el) = textarea(&input) {
                 if let Some(text) = initial {
                     el.set_value(text);
+                    el.set_read_only(false);
                     handles.schedule(text.clone(), 0);
                 }
-                let _ = el.focus();
+                if focus {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    {
+        let on_text = props.on_text.clone();
+        use_effect_with((*handles.text).clone(), move |text| {
+            if let Some(cb) = on_text {
+                cb.emit(text.clone());
             }
         });
     }
@@ -250,7 +275,7 @@ pub fn Explainer(props: &Props) -> Html {
         )
     });
     html! {
-        <div class="explainer">
+        <div class={classes!("explainer", props.compact.then_some("compact"))}>
             <section class="input-pane" aria-label="Your error">
                 <label for="error-input" class="input-label">
                     {"Paste an error from your terminal, CI log or SDK stack trace"}
@@ -267,7 +292,7 @@ pub fn Explainer(props: &Props) -> Html {
                     {oninput}
                     {onkeydown}
                     {onpaste}
-                    autofocus=true
+                    autofocus={props.focus}
                     spellcheck="false"
                     autocomplete="off"
                     rows="10"
@@ -277,10 +302,12 @@ pub fn Explainer(props: &Props) -> Html {
                 <p id="input-help" class="hint">
                     <kbd>{"/"}</kbd>{" focuses this box, "}<kbd>{"Esc"}</kbd>{" clears it. The verdict updates as you type."}
                 </p>
-                <Examples onpick={load_example} />
-                if let Some(report) = report.clone() {
-                    if !report.findings.is_empty() {
-                        <SourceView text={text.clone()} report={report} />
+                if !props.compact {
+                    <Examples onpick={load_example} />
+                    if let Some(report) = report.clone() {
+                        if !report.findings.is_empty() {
+                            <SourceView text={text.clone()} report={report} />
+                        }
                     }
                 }
             </section>
@@ -292,6 +319,9 @@ pub fn Explainer(props: &Props) -> Html {
                     </p>
                 }
                 {verdict(report.as_deref(), text.len())}
+                if props.share && report.is_some() {
+                    <ShareBox text={text.clone()} />
+                }
             </section>
         </div>
     }

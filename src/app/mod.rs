@@ -6,28 +6,59 @@ mod error_pages;
 mod explainer;
 mod finding_card;
 mod route;
+mod share_box;
 mod source_view;
 
 use route::Route;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Mounts the app into `#app` and makes any panic visible in the page instead of a dead tab.
-pub fn start() {
+/// Shows a panic as a readable message in the page instead of leaving a dead app.
+pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!(
             "ecr-explain hit an internal error and stopped: {info}. Reload the page to start again; nothing you pasted left this page."
         );
         web_sys::console::error_1(&message.clone().into());
-        if let Some(el) = document().get_element_by_id("fatal") {
+        let doc = document();
+        if let Some(el) = doc.get_element_by_id("fatal") {
             el.set_text_content(Some(&message));
             let _ = el.remove_attribute("hidden");
+        } else if let Ok(roots) = doc.query_selector_all(".ecr-explain") {
+            // Mounted in another page: say it where the explainer was.
+            for i in 0..roots.length() {
+                if let Some(root) = roots
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    root.set_text_content(Some(&message));
+                }
+            }
         }
     }));
-    let root = document()
-        .get_element_by_id("app")
-        .expect("index.html has an #app element");
-    yew::Renderer::<App>::with_root(root).render();
+}
+
+/// Mounts the app into our own page's `#app`. Loaded by another page (through embed.js),
+/// whose elements are not ours, it does nothing: that page calls `mount()` instead.
+pub fn start() {
+    let Some(root) = document()
+        .query_selector("#app[data-ecr-explain]")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    install_panic_hook();
+    let embed = window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == "embed" || p.starts_with("embed="));
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { embed }).render();
 }
 
 pub(crate) fn window() -> web_sys::Window {
@@ -58,10 +89,89 @@ pub(crate) fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// `index.html?embed`: for an iframe in someone's docs; no site chrome, and a postMessage
+    /// bridge to the parent (see [`use_embed_bridge`]).
+    pub embed: bool,
+}
+
 #[component]
-fn App() -> Html {
+fn App(props: &AppProps) -> Html {
     let route = use_route();
-    // `/` focuses the paste box from anywhere (unless typing in a field already).
+    use_slash_focuses_input();
+    // The text being explained, for the iframe's "open in the full explainer" link.
+    let current_text = use_state(|| Rc::new(String::new()));
+    let on_text = {
+        let current_text = current_text.clone();
+        Callback::from(move |t: Rc<String>| current_text.set(t))
+    };
+    let incoming = use_embed_bridge(props.embed);
+    let current = |r: &Route, name: &str| -> Option<AttrValue> {
+        let on = matches!(
+            (r, name),
+            (Route::Explainer { .. }, "explain")
+                | (Route::Index, "errors")
+                | (Route::Error(_), "errors")
+                | (Route::Bucket(_), "bucket")
+        );
+        on.then(|| AttrValue::from("page"))
+    };
+    let page = match &route {
+        Route::Explainer { text } => {
+            let initial = (*incoming).clone().or_else(|| text.clone());
+            html! { <explainer::Explainer {initial} share={!props.embed} on_text={on_text.clone()} /> }
+        }
+        Route::Index => html! { <error_pages::ErrorIndex /> },
+        Route::Error(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
+        Route::Bucket(q) => {
+            html! { <bucket_view::BucketView query={AttrValue::from(q.clone())} /> }
+        }
+    };
+    if props.embed {
+        let full = if current_text.is_empty() {
+            "./".to_string()
+        } else {
+            format!("./#{}", crate::share::fragment(&current_text))
+        };
+        return html! {
+            <div class="embedded-frame">
+                <p class="embed-bar">
+                    <span class="brand">{"ecr-explain"}</span>
+                    <a href={full} target="_blank" rel="noopener">{"Open in the full explainer"}</a>
+                </p>
+                <main id="main">{page}</main>
+            </div>
+        };
+    }
+    html! {
+        <>
+            <header class="site-header">
+                <a class="brand" href="#">{"ecr-explain"}</a>
+                <nav aria-label="Sections">
+                    <a href="#" aria-current={current(&route, "explain")}>{"Explain an error"}</a>
+                    <a href="#errors" aria-current={current(&route, "errors")}>{"Error index"}</a>
+                    <a href="#bucket" aria-current={current(&route, "bucket")}>{"Throttling bucket"}</a>
+                    <a href="embed.html">{"Embed"}</a>
+                </nav>
+                <p class="privacy">
+                    {"Runs entirely in your browser: nothing you paste leaves this page."}
+                </p>
+            </header>
+            <main id="main">{page}</main>
+            <footer class="site-footer">
+                <p>
+                    {"Explains Amazon ECR errors from the AWS CLI, SDKs, Docker, BuildKit, ECS and Kubernetes. "}
+                    {"Not affiliated with AWS. Always check commands before running them."}
+                </p>
+            </footer>
+        </>
+    }
+}
+
+/// `/` focuses the paste box from anywhere (unless typing in a field already).
+#[hook]
+fn use_slash_focuses_input() {
     use_effect_with((), |_| {
         let listener = gloo_events::EventListener::new(&document(), "keydown", |e| {
             let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
@@ -82,43 +192,105 @@ fn App() -> Html {
         });
         move || drop(listener)
     });
-    let current = |r: &Route, name: &str| -> Option<AttrValue> {
-        let on = matches!(
-            (r, name),
-            (Route::Explainer { .. }, "explain")
-                | (Route::Index, "errors")
-                | (Route::Error(_), "errors")
-                | (Route::Bucket(_), "bucket")
-        );
-        on.then(|| AttrValue::from("page"))
-    };
+}
+
+/// What the iframe bridge keeps alive: the message listener, the size observer and its callback.
+type Bridge = (
+    gloo_events::EventListener,
+    web_sys::ResizeObserver,
+    Closure<dyn FnMut()>,
+);
+
+/// Largest error text accepted by postMessage.
+const MAX_MESSAGE_TEXT: usize = 16 << 20;
+
+/// In an iframe: tells the parent the page's height whenever it changes
+/// (`{type: "ecr-explain:height", height}`), and takes error texts from the parent
+/// (`{type: "ecr-explain:explain", text}`). Anything else, or from anyone else, is ignored.
+#[hook]
+fn use_embed_bridge(enabled: bool) -> UseStateHandle<Option<String>> {
+    let incoming = use_state(|| None::<String>);
+    {
+        let incoming = incoming.clone();
+        use_effect_with(enabled, move |&enabled| {
+            let mut keep: Option<Bridge> = None;
+            if enabled {
+                let post_height = Closure::<dyn FnMut()>::new(|| {
+                    let height = document()
+                        .document_element()
+                        .map_or(0, |e| e.scroll_height());
+                    let message = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(
+                        &message,
+                        &"type".into(),
+                        &"ecr-explain:height".into(),
+                    );
+                    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+                    if let Ok(Some(parent)) = window().parent() {
+                        // Only the height, which is no secret: any embedding page may read it.
+                        let _ = parent.post_message(&message, "*");
+                    }
+                });
+                let observer =
+                    web_sys::ResizeObserver::new(post_height.as_ref().unchecked_ref()).ok();
+                if let (Some(observer), Some(root)) = (&observer, document().document_element()) {
+                    observer.observe(&root);
+                }
+                let listener = gloo_events::EventListener::new(&window(), "message", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                        return;
+                    };
+                    let from_parent = match (e.source(), window().parent()) {
+                        (Some(source), Ok(Some(parent))) => js_sys::Object::is(&source, &parent),
+                        _ => false,
+                    };
+                    if !from_parent {
+                        return;
+                    }
+                    let data = e.data();
+                    let field = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+                    let is_explain = data.is_object()
+                        && field("type").and_then(|t| t.as_string()).as_deref()
+                            == Some("ecr-explain:explain");
+                    let text = field("text").and_then(|t| t.as_string());
+                    if let (true, Some(text)) = (is_explain, text) {
+                        if text.len() <= MAX_MESSAGE_TEXT {
+                            incoming.set(Some(text));
+                        }
+                    }
+                });
+                if let Some(observer) = observer {
+                    keep = Some((listener, observer, post_height));
+                }
+            }
+            move || {
+                if let Some((_listener, observer, _closure)) = keep {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    incoming
+}
+
+/// What `mount()` renders into a host page's element: the explainer or the bucket alone, with
+/// no routing and no URL changes.
+#[derive(Properties, PartialEq)]
+pub struct EmbeddedProps {
+    pub error: Option<String>,
+    pub bucket: bool,
+    pub compact: bool,
+}
+
+#[component]
+pub fn Embedded(props: &EmbeddedProps) -> Html {
     html! {
-        <>
-            <header class="site-header">
-                <a class="brand" href="#">{"ecr-explain"}</a>
-                <nav aria-label="Sections">
-                    <a href="#" aria-current={current(&route, "explain")}>{"Explain an error"}</a>
-                    <a href="#errors" aria-current={current(&route, "errors")}>{"Error index"}</a>
-                    <a href="#bucket" aria-current={current(&route, "bucket")}>{"Throttling bucket"}</a>
-                </nav>
-                <p class="privacy">
-                    {"Runs entirely in your browser: nothing you paste leaves this page."}
-                </p>
-            </header>
-            <main id="main">
-                {match &route {
-                    Route::Explainer { text } => html! { <explainer::Explainer initial={text.clone()} /> },
-                    Route::Index => html! { <error_pages::ErrorIndex /> },
-                    Route::Error(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
-                    Route::Bucket(q) => html! { <bucket_view::BucketView query={AttrValue::from(q.clone())} /> },
-                }}
-            </main>
-            <footer class="site-footer">
-                <p>
-                    {"Explains Amazon ECR errors from the AWS CLI, SDKs, Docker, BuildKit, ECS and Kubernetes. "}
-                    {"Not affiliated with AWS. Always check commands before running them."}
-                </p>
-            </footer>
-        </>
+        <div class="embedded">
+            if props.bucket {
+                <bucket_view::BucketView query="" standalone=false />
+            } else {
+                <explainer::Explainer initial={props.error.clone()} compact={props.compact} share=false focus=false />
+            }
+        </div>
     }
 }

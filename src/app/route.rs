@@ -2,7 +2,7 @@
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Route {
-    /// The paste box; `text` is an error passed in the fragment (`#text=...`), if any.
+    /// The paste box; `text` is an error passed in the fragment (`#text=` or `#z=`), if any.
     Explainer { text: Option<String> },
     /// `#errors`: every family.
     Index,
@@ -27,10 +27,8 @@ impl Route {
         if let Some(id) = h.strip_prefix("error/") {
             return Route::Error(id.to_string());
         }
-        let text = h
-            .strip_prefix("text=")
-            .and_then(|t| js_sys::decode_uri_component(t).ok())
-            .and_then(|t| t.as_string());
+        // `#text=...` or `#z=...` (a share link); anything else is the plain explainer.
+        let text = crate::share::from_fragment(h);
         Route::Explainer { text }
     }
 }

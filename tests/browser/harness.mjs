@@ -23,15 +23,17 @@ const TYPES = {
   ".d.ts": "text/plain; charset=utf-8",
 };
 
-/** Serves DIST at SUB (and a few test pages of `extra`: path -> html). */
+/** Serves DIST at SUB, and test files of `extra` (path -> html text, or {type, body}). */
 export async function serve(extra = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const url = new URL(req.url, "http://x");
-    if (extra[url.pathname]) {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(extra[url.pathname]);
+    const page = extra[url.pathname];
+    if (page) {
+      const { type, body } = typeof page === "string" ? { type: TYPES[".html"], body: page } : page;
+      res.writeHead(200, { "content-type": type });
+      res.end(body);
       return;
     }
     if (!url.pathname.startsWith(SUB)) {

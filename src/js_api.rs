@@ -1,0 +1,57 @@
+//! The JavaScript API, exported from the wasm build and wrapped by `dist/embed.js`:
+//! `explain(text)` and `families()` return plain objects shaped like the CLI's `--json`;
+//! `mount(element, ...)` renders the explainer or the bucket into a host page's element.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    // Maps become plain objects and None becomes null, as in the JSON.
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// The report for `text`.
+#[wasm_bindgen]
+pub fn explain(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::explain(text))
+}
+
+/// Every error family's documentation.
+#[wasm_bindgen]
+pub fn families() -> Result<JsValue, JsValue> {
+    to_js(&crate::engine::docs::all())
+}
+
+/// A mounted explainer; `unmount()` removes it.
+#[wasm_bindgen]
+pub struct Mounted {
+    handle: Option<yew::AppHandle<crate::app::Embedded>>,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    pub fn unmount(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+    }
+}
+
+/// Renders into `element` only: no routing, no URL changes, styles scoped to the element.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, error: String, view: String, compact: bool) -> Mounted {
+    crate::app::install_panic_hook();
+    let _ = element.class_list().add_1("ecr-explain");
+    let props = crate::app::EmbeddedProps {
+        error: (!error.is_empty()).then_some(error),
+        bucket: view == "bucket",
+        compact,
+    };
+    Mounted {
+        handle: Some(
+            yew::Renderer::<crate::app::Embedded>::with_root_and_props(element, props).render(),
+        ),
+    }
+}

@@ -1,0 +1,88 @@
+// Types for embed.js, the ecr-explain JavaScript API.
+
+export interface Span {
+  /** Byte offset into the (UTF-8) text that was explained. */
+  start: number;
+  end: number;
+}
+
+export interface Remedy {
+  title: string;
+  /** A command or snippet with the paste's facts filled in; missing facts stay `<name>`. */
+  command: string;
+}
+
+export interface Mark {
+  field: string;
+  value: string;
+  span: Span;
+}
+
+/** Facts read from the paste: account_id, region, repository, action, principal_arn, ... */
+export type Fields = Record<string, string>;
+
+export interface Finding {
+  /** Stable id, e.g. "access-denied"; look-alikes start with "not-ecr-". */
+  id: string;
+  title: string;
+  http_status: number | null;
+  confidence: number;
+  span: Span;
+  occurrences: number;
+  more_spans: Span[];
+  not_ecr: boolean;
+  /** The id of the finding this one follows from or wraps, if any. */
+  context_of: string | null;
+  fields: Fields;
+  marks: Mark[];
+  explanation: string;
+  causes: string;
+  remedies: Remedy[];
+  references: string[];
+}
+
+export interface Candidate {
+  id: string;
+  title: string;
+  reason: string;
+}
+
+export interface Report {
+  /** Root cause first. */
+  findings: Finding[];
+  fields: Fields;
+  summary: string;
+  /** Nearest known errors when nothing matched. */
+  candidates: Candidate[];
+  input_bytes: number;
+}
+
+export interface FamilyDoc {
+  id: string;
+  title: string;
+  http_status: number | null;
+  not_ecr: boolean;
+  explanation: string;
+  causes: string;
+  remedies: Remedy[];
+  references: string[];
+  examples: string[];
+}
+
+export interface MountOptions {
+  /** Text to explain on mount. */
+  error?: string;
+  view?: "explainer" | "bucket";
+  /** Hides the examples and the source view. */
+  compact?: boolean;
+}
+
+export interface Mounted {
+  unmount(): void;
+}
+
+/** Resolves once the WebAssembly engine is loaded; await it before explain(). */
+export const ready: Promise<void>;
+export function explain(text: string): Report;
+export function families(): FamilyDoc[];
+export function mount(element: Element, options?: MountOptions): Promise<Mounted>;
