@@ -115,7 +115,7 @@ fn templates_only_name_known_facts() {
             while let Some(open) = rest.find('{') {
                 let after = &rest[open + 1..];
                 if let Some(close) = after.find('}') {
-                    let name = &after[..close];
+                    let name = after[..close].split('|').next().unwrap_or("");
                     // A lowercase name in braces looks like a placeholder: it must be one.
                     let looks_like = !name.is_empty()
                         && name.bytes().all(|c| c.is_ascii_lowercase() || c == b'_')

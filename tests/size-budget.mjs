@@ -5,9 +5,11 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
-// The whole site, gzip -9: a Yew todomvc is about 80 KiB; this app carries a catalogue of
-// 60+ error families, a regex engine and a simulation. Lower it when the site shrinks.
-const BUDGET_GZIP = 256 * 1024;
+// The whole site, gzip -9. A Yew todomvc is about 80 KiB; this one carries the catalogue's
+// prose for 60+ error families (~70 KiB gzip of data alone), a regex engine, the token-bucket
+// simulation and visualizer, and the JS API. The budget guards against regressions: lower it
+// whenever the site shrinks.
+const BUDGET_GZIP = 288 * 1024;
 
 const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile()).sort();
 let raw = 0;

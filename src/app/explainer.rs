@@ -60,6 +60,8 @@ struct Job {
     generation: u64,
     timer: Option<Timeout>,
     engine: Option<Engine>,
+    /// Bytes read when the progress bar last moved.
+    shown: usize,
 }
 
 #[derive(Clone)]
@@ -78,6 +80,7 @@ impl Handles {
             let mut job = self.job.borrow_mut();
             job.generation += 1;
             job.engine = None;
+            job.shown = 0;
             job.generation
         };
         let this = self.clone();
@@ -118,8 +121,8 @@ impl Handles {
         // Each DOM change makes the browser lay the page out again; with a huge textarea that
         // is costly, so the progress bar moves in steps of a tenth.
         let (done, total) = engine.progress();
-        let shown = self.progress.map_or(0, |(d, _)| d);
-        if done - shown >= total / 10 || self.progress.is_none() {
+        if job.shown == 0 || done.saturating_sub(job.shown) >= total / 10 {
+            job.shown = done.max(1);
             self.progress.set(Some((done, total)));
         }
         let this = self.clone();

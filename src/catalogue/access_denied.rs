@@ -11,7 +11,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(403),
     stage: Stage::Api,
     umbrella: false,
-    explanation: "IAM evaluated the request and refused it: the principal that made the call is not allowed to perform {action} on {policy_resource}. The ECR API reports this as AccessDeniedException; Docker shows it as `denied: User: ... is not authorized`.",
+    explanation: "IAM evaluated the request and refused it: the principal that made the call is not allowed to perform {action|that ECR action} on {resource|that resource}. The ECR API reports this as AccessDeniedException; Docker shows it as `denied: User: ... is not authorized`.",
     causes: "The principal has no identity policy granting the action; the profile, role or instance role in use is not the one you think; for a repository in another account, its repository policy does not name your principal; or a service control policy, resource control policy, permissions boundary, session policy or VPC endpoint policy blocks it. The end of the message says which layer refused (deny_reason). `ecr:GetAuthorizationToken` can only be granted by an identity policy, on `\"Resource\": \"*\"`.",
     signatures: &[
         Signature {

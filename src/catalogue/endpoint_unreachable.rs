@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: None,
     stage: Stage::Network,
     umbrella: false,
-    explanation: "The client could not complete a connection to ECR in {region}: a timeout, a refused or closed connection, or a name that does not resolve. Nothing reached ECR's authorization, so no ECR error code came back.",
+    explanation: "The client could not complete a connection to ECR{region_q}: a timeout, a refused or closed connection, or a name that does not resolve. Nothing reached ECR's authorization, so no ECR error code came back.",
     causes: "A subnet with no route out (no NAT gateway, no public IP) and no VPC endpoints; missing endpoints `com.amazonaws.{region}.ecr.api`, `com.amazonaws.{region}.ecr.dkr` (private DNS on) and the S3 gateway endpoint for layers; security groups or NACLs blocking 443; a proxy or firewall; DNS failure; an endpoint that does not exist in that Region (ECR Public's API is only in us-east-1 and us-west-2); ECR PrivateLink does not support dual-stack endpoints.",
     signatures: &[
         Signature {

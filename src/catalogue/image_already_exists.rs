@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(400),
     stage: Stage::Benign,
     umbrella: false,
-    explanation: "PutImage was called for an image and tag that are already in {repository}; nothing had to change. Usually harmless.",
+    explanation: "PutImage was called for an image and tag that are already in the repository{repository_q}; nothing had to change. Usually harmless.",
     causes: "Re-tagging with `aws ecr put-image` to a tag that already points to this digest, or a retried push whose first attempt succeeded.",
     signatures: &[
         Signature {

@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(404),
     stage: Stage::Api,
     umbrella: false,
-    explanation: "The repository {repository} exists, but holds no image with the requested tag or digest (Docker: `manifest unknown: Requested image not found`; the API: ImageNotFoundException).",
+    explanation: "The repository{repository_q} exists, but holds no image with the requested tag or digest (Docker: `manifest unknown: Requested image not found`; the API: ImageNotFoundException).",
     causes: "The tag was never pushed (a failed or skipped build step) or was pushed to another Region or account; a lifecycle policy expired it; a typo in the tag; ECS pins the digest resolved at deployment, so a moved or deleted tag breaks new tasks; with a pull-through cache, a missing `ecr:BatchImportUpstreamImage` permission is also reported as not found.",
     signatures: &[
         Signature {

@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: None,
     stage: Stage::Registry,
     umbrella: false,
-    explanation: "Docker (or buildah, BuildKit) was uploading a layer to {registry} and the connection ended early: retries counted down and the push gave up with EOF or a broken upload.",
+    explanation: "Docker (or buildah, BuildKit) was uploading a layer to the registry{registry_q} and the connection ended early: retries counted down and the push gave up with EOF or a broken upload.",
     causes: "Most often the repository does not exist or the push is not allowed, and ECR closes the upload instead of answering clearly (check with describe-repositories); a proxy or firewall cutting long uploads or not allowing the S3 layer bucket; an unstable network or MTU problems; disk or I/O trouble on the build host; very large layers on a slow link.",
     signatures: &[
         Signature {

@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(400),
     stage: Stage::Registry,
     umbrella: false,
-    explanation: "The registry {registry} refused the login as malformed: the password Docker sent is not a token for this registry.",
+    explanation: "The registry{registry_q} refused the login as malformed: the password Docker sent is not a token for this registry.",
     causes: "The token was requested for another Region than the registry host (the `--region` of get-login-password must match the Region in the host); the token belongs to another partition or account; the password was mangled on the way (extra characters, a `get-login` command line pasted as the password, CRLF from Windows).",
     signatures: &[Signature {
         anchors: &["attempt"],

@@ -7,8 +7,8 @@ pub const FAMILY: Family = Family {
     http_status: Some(401),
     stage: Stage::Registry,
     umbrella: false,
-    explanation: "Docker (or containerd) sent the request to {registry} without credentials: it has no login stored for that exact host, or the credential helper returned none.",
-    causes: "Logins are per registry host: logging in to another Region or account does not cover {registry}. Also: no `docker login` at all in this job or on this node; docker run with `sudo` (root's ~/.docker/config.json differs from yours); a 12-hour token that expired; a credential helper named in config.json that is missing or failing; on Docker for Windows, a login saved under `https://...` that wincred does not match; on EKS or ECS, the node or execution role lacks ECR pull permissions so the kubelet/agent gets no token.",
+    explanation: "Docker (or containerd) sent the request to the registry{registry_q} without credentials: it has no login stored for that exact host, or the credential helper returned none.",
+    causes: "Logins are per registry host: logging in to another Region or account does not cover this one{registry_q}. Also: no `docker login` at all in this job or on this node; docker run with `sudo` (root's ~/.docker/config.json differs from yours); a 12-hour token that expired; a credential helper named in config.json that is missing or failing; on Docker for Windows, a login saved under `https://...` that wincred does not match; on EKS or ECS, the node or execution role lacks ECR pull permissions so the kubelet/agent gets no token.",
     signatures: &[
         Signature {
             anchors: &["basic"],

@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(403),
     stage: Stage::Wrapper,
     umbrella: true,
-    explanation: "Docker or containerd could not pull {repository} from {registry} and could not tell whether the repository is missing or access is refused. When the message carries ECR's own reason after `denied:`, that finding comes first.",
+    explanation: "Docker or containerd could not pull the repository{repository_q} from the registry{registry_q} and could not tell whether the repository is missing or access is refused. When the message carries ECR's own reason after `denied:`, that finding comes first.",
     causes: "No `docker login` to this registry host, or an expired one; the repository or its path is wrong (a host without a repository, a typo, the wrong account or Region); your principal is not allowed to pull (IAM or, across accounts, the repository policy); a pull-through cache rule failing upstream.",
     signatures: &[Signature {
         anchors: &["denied"],

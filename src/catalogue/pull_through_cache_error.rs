@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: None,
     stage: Stage::Api,
     umbrella: false,
-    explanation: "The image {repository} is served through an ECR pull-through cache rule, and ECR could not fetch it (or its layers) from the upstream registry.",
+    explanation: "The image{repository_q} is served through an ECR pull-through cache rule, and ECR could not fetch it (or its layers) from the upstream registry.",
     causes: "Wrong or expired upstream credentials in the Secrets Manager secret (its name must start with `ecr-pullthroughcache/`); Docker Hub official images need `/library/` in the path (`docker-hub/library/nginx`); the puller lacks `ecr:BatchImportUpstreamImage` (every pull) or `ecr:CreateRepository` (first pull), which ECR reports as not found; layers redirected to the upstream's CDN that a private subnet cannot reach; the upstream is rate limiting.",
     signatures: &[
         Signature {

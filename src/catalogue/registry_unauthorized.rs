@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(401),
     stage: Stage::Registry,
     umbrella: false,
-    explanation: "ECR's registry endpoint {registry} answered 401 Unauthorized: the credentials Docker, containerd or the kubelet sent are missing, expired or not an ECR token.",
+    explanation: "ECR's registry endpoint{registry_q} answered 401 Unauthorized: the credentials Docker, containerd or the kubelet sent are missing, expired or not an ECR token.",
     causes: "No valid ECR login for that host (tokens last 12 hours; nodes rely on a credential provider that failed, often because GetAuthorizationToken was throttled or denied); IAM access keys used directly as docker username/password (ECR needs `AWS` and a token from get-login-password); a login for another Region or account; on EKS, a missing or misconfigured kubelet image credential provider (needed since Kubernetes 1.27) or a node role without ECR permissions.",
     signatures: &[
         Signature {

@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(404),
     stage: Stage::Api,
     umbrella: false,
-    explanation: "ECR has no repository named {repository} in registry {registry_id} (Region {region}). Unlike Docker Hub, ECR does not create repositories on push: they must exist first.",
+    explanation: "ECR has no repository named {repository|like that} in registry {registry_id|of this account}{region_q}. Unlike Docker Hub, ECR does not create repositories on push: they must exist first.",
     causes: "The repository was never created (or the pipeline pushes before the stack that creates it has run); a typo or a different nesting (`team/app` vs `app`); the right name in the wrong Region or account (check the registry host of the image reference and the profile in use); or it was deleted. Registries with a repository creation template for CREATE_ON_PUSH do create repositories on push; pull-through cache creates them on first pull but needs `ecr:CreateRepository`.",
     signatures: &[
         Signature {

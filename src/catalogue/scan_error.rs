@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(400),
     stage: Stage::Api,
     umbrella: false,
-    explanation: "A tool asked ECR for the scan findings of an image and the scan was not in a finished state it understands (status {scan_status}), or no scan exists.",
+    explanation: "A tool asked ECR for the scan findings of an image and the scan was not in a finished state it understands (status {scan_status|unknown}), or no scan exists.",
     causes: "Enhanced scanning (Amazon Inspector) reports `ACTIVE` for continuously scanned images and serves findings through Inspector, not the basic-scan status many tools wait for; the scan has not run or is still running; scan on push is off; the image type or OS is unsupported; a basic scan can run once per image per 24 hours.",
     signatures: &[
         Signature {

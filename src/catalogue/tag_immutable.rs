@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(400),
     stage: Stage::Api,
     umbrella: false,
-    explanation: "The repository {repository} has tag immutability on, and the tag {tag} already points to an image, so the push could not move it.",
+    explanation: "The repository{repository_q} has tag immutability on, and the tag {tag|being pushed} already points to an image, so the push could not move it.",
     causes: "CI pushes a fixed tag (`latest`, a branch name) on every build; a retry of a push that already succeeded (ECR rejects even the same digest: there is no no-op success); the tag is not in the exclusion list of an IMMUTABLE_WITH_EXCLUSIONS repository.",
     signatures: &[
         Signature {

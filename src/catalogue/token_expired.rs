@@ -7,7 +7,7 @@ pub const FAMILY: Family = Family {
     http_status: Some(403),
     stage: Stage::Registry,
     umbrella: false,
-    explanation: "The registry token that `docker login` stored for {registry} is older than 12 hours, so ECR refused it. This is the Docker login token, not your AWS session.",
+    explanation: "The registry token that `docker login` stored for the registry{registry_q} is older than 12 hours, so ECR refused it. This is the Docker login token, not your AWS session.",
     causes: "ECR authorization tokens last 12 hours. Long builds, long-lived CI runners and developer machines keep reusing the token stored in ~/.docker/config.json; a stale entry saved with or without `https://` can shadow a fresh login; with temporary AWS credentials the token can also stop working when the session behind it ends.",
     signatures: &[Signature {
         anchors: &["authorization"],

@@ -62,7 +62,9 @@ pub fn template_vars(fields: &Fields) -> Fields {
             "arn:{}:ecr:{}:{}:repository/{}",
             get("partition").unwrap_or_else(|| "aws".into()),
             placeholder("region"),
-            registry_account.unwrap_or_else(|| "<registry_id>".into()),
+            registry_account
+                .clone()
+                .unwrap_or_else(|| "<registry_id>".into()),
             placeholder("repository"),
         ),
     };
@@ -80,6 +82,28 @@ pub fn template_vars(fields: &Fields) -> Fields {
         "image_suffix".into(),
         get("repository").map_or(String::new(), |r| format!(" ({r})")),
     );
+    // For prose: the fact with a leading space when known, nothing when not, so a sentence
+    // reads well either way ("the registry{registry_q}").
+    let known_host = fields
+        .get("registry")
+        .filter(|r| r.contains(".dkr") || r.as_str() == "public.ecr.aws")
+        .cloned()
+        .or_else(|| match (&registry_account, get("region")) {
+            (Some(a), Some(r)) => Some(format!("{a}.dkr.ecr.{r}.amazonaws.com")),
+            _ => None,
+        });
+    vars.insert(
+        "registry_q".into(),
+        known_host.map_or(String::new(), |h| format!(" {h}")),
+    );
+    vars.insert(
+        "repository_q".into(),
+        get("repository").map_or(String::new(), |r| format!(" {r}")),
+    );
+    vars.insert(
+        "region_q".into(),
+        get("region").map_or(String::new(), |r| format!(" in {r}")),
+    );
     vars
 }
 
@@ -93,6 +117,9 @@ pub const DERIVED_VARS: &[&str] = &[
     "rate_note",
     "operation_suffix",
     "image_suffix",
+    "repository_q",
+    "registry_q",
+    "region_q",
 ];
 
 /// Whether `{name}` in a template is a placeholder (anything else, like curl's
@@ -103,19 +130,28 @@ pub fn is_placeholder(name: &str) -> bool {
         || name == "cli_command"
 }
 
-/// Replaces `{name}` with the variable, or `<name>` when there is none.
+/// Replaces `{name}` with the variable, or `<name>` when there is none; `{name|words}` falls
+/// back to the words instead (for prose). Braces around anything else stay as written.
 pub fn fill(template: &str, vars: &Fields) -> String {
     let mut out = String::with_capacity(template.len() + 64);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if is_placeholder(&after[..close]) => {
-                let name = &after[..close];
-                match vars.get(name) {
-                    Some(v) => out.push_str(v),
-                    None => {
+        let inner = after.find('}').map(|close| (close, &after[..close]));
+        let (name, fallback) = match inner {
+            Some((_, body)) => match body.split_once('|') {
+                Some((n, f)) => (n, Some(f)),
+                None => (body, None),
+            },
+            None => ("", None),
+        };
+        match inner {
+            Some((close, _)) if is_placeholder(name) => {
+                match (vars.get(name), fallback) {
+                    (Some(v), _) => out.push_str(v),
+                    (None, Some(f)) => out.push_str(f),
+                    (None, None) => {
                         out.push('<');
                         out.push_str(name);
                         out.push('>');
@@ -124,7 +160,7 @@ pub fn fill(template: &str, vars: &Fields) -> String {
                 rest = &after[close + 1..];
             }
             _ => {
-                // A literal brace (JSON policies): keep it.
+                // A literal brace (JSON policies, shell): keep it.
                 out.push('{');
                 rest = after;
             }
