@@ -402,3 +402,38 @@ fn the_report_has_the_documented_json_shape() {
     assert!(v["fields"].is_object());
     assert_eq!(v["fields"]["action"], "ecr:BatchGetImage");
 }
+
+/// Everyday pastes beyond the corpus: tools, wrappers and registries people meet.
+#[test]
+fn everyday_pastes_read_right() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Error response from daemon: Get \"https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/\": dial tcp: lookup 123456789012.dkr.ecr.us-east-1.amazonaws.com on 127.0.0.53:53: no such host", Some("endpoint-unreachable")),
+        ("The push refers to repository [123456789012.dkr.ecr.us-east-1.amazonaws.com/web]\ndenied: requested access to the resource is denied", Some("access-denied")),
+        ("Error response from daemon: login attempt to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/ failed with status: 403 Forbidden", Some("access-denied")),
+        ("Error: creating ECR Repository (web): RepositoryAlreadyExistsException: The repository with name 'web' already exists in the registry with id '123456789012'", Some("repository-already-exists")),
+        ("Error: ECR Repository (web) not empty, consider using force_delete: RepositoryNotEmptyException: The repository with name 'web' in registry with id '123456789012' cannot be deleted because it still contains images", Some("repository-not-empty")),
+        ("Warning  Failed  3s  kubelet  Failed to pull image \"123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:v2\": rpc error: code = Unknown desc = failed to pull and unpack image \"123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:v2\": failed to resolve reference \"123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:v2\": unexpected status from HEAD request to https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/api/manifests/v2: 403 Forbidden", Some("access-denied")),
+        ("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"https://api.ecr.us-east-1.amazonaws.com/\": dial tcp 52.46.1.1:443: i/o timeout. Please check your task network configuration.", Some("ecs-cannot-pull-container")),
+        ("Error: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized", Some("registry-unauthorized")),
+        ("MANIFEST_UNKNOWN: Requested image not found", Some("image-not-found")),
+        ("Error: Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers", Some("aws-credentials-missing")),
+        ("An error occurred (InvalidParameterException) when calling the CreateRepository operation: Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*''", Some("invalid-parameter")),
+        ("docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:latest\nError response from daemon: Head \"https://public.ecr.aws/v2/docker/library/alpine/manifests/3\": unexpected status 403 Forbidden", Some("access-denied")),
+        ("Error: error creating Lambda Function (api): InvalidParameterValueException: Source image 123456789012.dkr.ecr.us-east-1.amazonaws.com/api:v9 does not exist. Provide a valid source image.", Some("image-not-found")),
+        ("Error: Lambda does not have permission to access the ECR image. Check the ECR permissions.", Some("access-denied")),
+        ("x509: certificate signed by unknown authority while pulling 123456789012.dkr.ecr.us-east-1.amazonaws.com/web", Some("endpoint-unreachable")),
+        ("An error occurred (ExpiredTokenException) when calling the ListBuckets operation: The provided token has expired.", None),
+        ("Error response from daemon: pull access denied for myorg/private-app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied", Some("not-ecr-other-registry")),
+        ("error: failed to solve: failed to push ghcr.io/org/app:1: unexpected status from PUT request to https://ghcr.io/v2/org/app/manifests/1: 403 Forbidden", Some("not-ecr-other-registry")),
+        ("ERROR: failed to solve: 123456789012.dkr.ecr.us-east-1.amazonaws.com/base:3: failed to resolve source metadata for 123456789012.dkr.ecr.us-east-1.amazonaws.com/base:3: unexpected status from HEAD request to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/base/manifests/3: 401 Unauthorized", Some("registry-unauthorized")),
+        ("The config profile (prod) could not be found\n", Some("aws-credentials-missing")),
+    ];
+    for (text, expected) in cases {
+        let r = explain(text);
+        assert_eq!(
+            r.findings.first().map(|f| f.id.as_str()),
+            *expected,
+            "{text}"
+        );
+    }
+}

@@ -38,10 +38,25 @@ pub const FAMILY: Family = Family {
         },
         Signature {
             anchors: &["403"],
-            pattern: r"\b(?:unexpected status|status code|failed with status):?\s*403\b",
+            pattern: r"\b(?:unexpected status(?: code)?|status code|failed with status)(?: from [A-Z]+ request to)?(?: \S+?)?:?\s*403\b",
             scope: Scope::NeedsEcr,
             confidence: 0.6,
             precise: false,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["requested"],
+            pattern: r"\brequested access to the resource is denied\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.6,
+            precise: false,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["lambda"],
+            pattern: r"\bLambda does not have permission to access the ECR image",
+            scope: Scope::Ecr,
+            confidence: 0.9,
             ..Signature::BASE
         },
         Signature {
@@ -121,6 +136,11 @@ pub const FAMILY: Family = Family {
             When::Is("deny_reason", "vpc-endpoint-policy"),
         ),
         remedy_when(
+            "ECR Public answers 403 even for public images when Docker holds an expired ECR Public login: log out (or log in again)",
+            "docker logout public.ecr.aws",
+            When::Is("registry", "public.ecr.aws"),
+        ),
+        remedy_when(
             "Check the result before and after the change",
             "aws iam simulate-principal-policy --policy-source-arn {role_arn} --action-names {action} --resource-arns {policy_resource}",
             When::Has("principal_arn"),
@@ -133,6 +153,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html",
     ],
     examples: &[
+        "ERROR: failed to solve: failed to push 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1: unexpected status from PUT request to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/1: 403 Forbidden",
         "A client error (AccessDeniedException) occurred when calling the GetAuthorizationToken operation: User: arn:aws:iam::123456789012:user/username is not authorized to perform: ecr:GetAuthorizationToken on resource: *",
         "denied: User: arn:aws:sts::111122223333:assumed-role/ci/GitHubActions is not authorized to perform: ecr:InitiateLayerUpload on resource: arn:aws:ecr:eu-west-2:111122223333:repository/team/app because no identity-based policy allows the ecr:InitiateLayerUpload action",
         "software.amazon.awssdk.services.ecr.model.EcrException: User: arn:aws:sts::111122223333:assumed-role/r/s is not authorized to perform: ecr:GetAuthorizationToken on resource: * with an explicit deny in a service control policy (Service: Ecr, Status Code: 400, Request ID: 1)",

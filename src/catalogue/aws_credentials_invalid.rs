@@ -11,8 +11,8 @@ pub const FAMILY: Family = Family {
     causes: "The access key was deleted, deactivated or mistyped; a stale AWS_SESSION_TOKEN is paired with long-term keys; environment variables override the profile you meant to use; the Region is not enabled for the account (opt-in Regions); in CI, secrets hold keys of another account.",
     signatures: &[
         Signature {
-            anchors: &["unrecognizedclientexception", "invalidclienttokenid"],
-            pattern: r"\b(?:UnrecognizedClientException|InvalidClientTokenId)\b",
+            anchors: &["unrecognizedclientexception", "invalidclienttokenid", "invalidsignatureexception"],
+            pattern: r"\b(?:UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)\b",
             scope: Scope::EcrUnlessForeign,
             confidence: 0.95,
             ..Signature::BASE

@@ -8,7 +8,7 @@ pub const FAMILY: Family = Family {
     stage: Stage::Network,
     umbrella: false,
     explanation: "The client could not complete a connection to ECR{region_q}: a timeout, a refused or closed connection, or a name that does not resolve. Nothing reached ECR's authorization, so no ECR error code came back.",
-    causes: "A subnet with no route out (no NAT gateway, no public IP) and no VPC endpoints; missing endpoints `com.amazonaws.{region}.ecr.api`, `com.amazonaws.{region}.ecr.dkr` (private DNS on) and the S3 gateway endpoint for layers; security groups or NACLs blocking 443; a proxy or firewall; DNS failure; an endpoint that does not exist in that Region (ECR Public's API is only in us-east-1 and us-west-2); ECR PrivateLink does not support dual-stack endpoints.",
+    causes: "A subnet with no route out (no NAT gateway, no public IP) and no VPC endpoints; missing endpoints `com.amazonaws.{region}.ecr.api`, `com.amazonaws.{region}.ecr.dkr` (private DNS on) and the S3 gateway endpoint for layers; security groups or NACLs blocking 443; a proxy or firewall (one that inspects TLS presents its own certificate: `x509: certificate signed by unknown authority`, `SSL validation failed`); DNS failure; an endpoint that does not exist in that Region (ECR Public's API is only in us-east-1 and us-west-2); ECR PrivateLink does not support dual-stack endpoints.",
     signatures: &[
         Signature {
             anchors: &["endpoint"],
@@ -56,6 +56,13 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
+            anchors: &["x509", "ssl"],
+            pattern: r"\b(?:x509: certificate signed by unknown authority|SSL validation failed for \S+)",
+            scope: Scope::NeedsEcr,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["ping"],
             pattern: r"\bunable to ping registry endpoint\b",
             scope: Scope::NeedsEcr,
@@ -83,6 +90,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/general/latest/gr/ecr.html",
     ],
     examples: &[
+        "SSL validation failed for https://api.ecr.eu-west-1.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain",
         "Connect timeout on endpoint URL: \"https://api.ecr.us-west-2.amazonaws.com/\"\nError: Cannot perform an interactive login from a non TTY device",
         "Could not connect to the endpoint URL: \"https://api.ecr.eu-west-1.amazonaws.com/\"",
     ],

@@ -19,7 +19,7 @@ pub const FAMILY: Family = Family {
         },
         Signature {
             anchors: &["requested"],
-            pattern: r"\bmanifest unknown:?\s+Requested image not found",
+            pattern: r"\bmanifest[ _]unknown:?\s+Requested image not found",
             scope: Scope::Ecr,
             confidence: 0.95,
             ..Signature::BASE
@@ -36,6 +36,13 @@ pub const FAMILY: Family = Family {
             pattern: r"\bmanifest for (?P<image>\S+) not found\b",
             scope: Scope::NeedsEcr,
             confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["provide"],
+            pattern: r"\bSource image (?P<image>\S+) does not exist\. Provide a valid source image",
+            scope: Scope::Ecr,
+            confidence: 0.9,
             ..Signature::BASE
         },
         Signature {
@@ -72,6 +79,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html",
     ],
     examples: &[
+        "MANIFEST_UNKNOWN: Requested image not found",
         "Error response from daemon: manifest for 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v9 not found: manifest unknown: Requested image not found",
         "ImageNotFoundException: The image with imageId {imageDigest:'null', imageTag:'latest'} does not exist within the repository with name 'app' in the registry with id '123456789012'",
     ],

@@ -32,6 +32,13 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
+            anchors: &["404"],
+            pattern: r"\bunexpected status(?: code)?(?: from (?:POST|PUT|PATCH) request to)? \S+/blobs/uploads/\S*:?\s*404 Not Found",
+            scope: Scope::NeedsEcr,
+            confidence: 0.75,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["unknown"],
             pattern: r"\bname[ _]unknown\b",
             scope: Scope::NeedsEcr,
