@@ -102,6 +102,7 @@ const FOREIGN_SIGNS: &[&str] = &[
 ];
 
 struct Patterns {
+    registry_url: Regex,
     operation: Regex,
     login: Regex,
     pulled_ref: Regex,
@@ -113,6 +114,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let re = |p: &str| Regex::new(&format!("(?i){p}")).expect("evidence pattern");
         Patterns {
+            registry_url: re(r"https?://([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/v2/"),
             operation: re(concat!(
                 r"when calling the\s+([A-Za-z]+)\s+operation|operation error ([A-Za-z0-9 ]+?):\s*([A-Za-z]+)|",
                 r"\(Service: ([A-Za-z0-9]+)[,;]"
@@ -201,6 +203,16 @@ pub fn weigh(text: &str) -> Evidence {
             }
         }
     }
+    // Registry API URLs name their registry: ECR's, or someone else's.
+    if has(&["/v2/"]) {
+        for c in p.registry_url.captures_iter(text).take(8) {
+            if parse_image_ref(&c[1]).ecr {
+                e.ecr += 1;
+            } else {
+                e.foreign += 1;
+            }
+        }
+    }
     if has(&["docker login"]) {
         for c in p.login.captures_iter(text).take(4) {
             match docker_login_target(&c[1]) {
@@ -227,8 +239,8 @@ pub fn weigh(text: &str) -> Evidence {
             let r = parse_image_ref(raw);
             if r.ecr {
                 e.ecr += 1;
-            } else if r.registry.is_none() && r.repository.is_some() {
-                // A reference without a host is Docker Hub's.
+            } else if r.repository.is_some() && !raw.contains("://") {
+                // Another registry's host, or none, which means Docker Hub.
                 e.foreign += 1;
             }
         }
