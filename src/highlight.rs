@@ -70,6 +70,26 @@ fn window_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// Which of several facts read from one span names it best (lower is better).
+fn label_rank(field: &str) -> usize {
+    const ORDER: &[&str] = &[
+        "principal_arn",
+        "registry",
+        "resource",
+        "repository",
+        "action",
+        "operation",
+        "error_code",
+        "region",
+        "registry_id",
+        "account_id",
+    ];
+    ORDER
+        .iter()
+        .position(|f| *f == field)
+        .unwrap_or(ORDER.len())
+}
+
 /// The pieces of `text` to show: all of it when it is at most `max_bytes`, else the
 /// neighbourhood of each finding.
 pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
@@ -92,16 +112,21 @@ pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
         }
         merged
     };
-    // Distinct fact spans, first field wins.
+    // Distinct fact spans; where several facts come from one span (a registry host gives the
+    // registry, its account and Region), the label names the whole thing.
     let mut marks: Vec<(usize, usize, &str)> = Vec::new();
     for f in &report.findings {
         for m in &f.marks {
-            if m.span.end > m.span.start
-                && !marks
-                    .iter()
-                    .any(|x| (x.0, x.1) == (m.span.start, m.span.end))
+            if m.span.end <= m.span.start || !f.fields.contains_key(&m.field) {
+                continue;
+            }
+            match marks
+                .iter_mut()
+                .find(|x| (x.0, x.1) == (m.span.start, m.span.end))
             {
-                marks.push((m.span.start, m.span.end, m.field.as_str()));
+                Some(x) if label_rank(&m.field) < label_rank(x.2) => x.2 = m.field.as_str(),
+                Some(_) => {}
+                None => marks.push((m.span.start, m.span.end, m.field.as_str())),
             }
         }
     }
