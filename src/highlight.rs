@@ -2,6 +2,7 @@
 //! to, and, for huge pastes, only the neighbourhood of each finding. Pure, so it is tested
 //! natively; the app only turns pieces into elements.
 
+use crate::engine::normalize::{ceil_char_boundary, floor_char_boundary};
 use crate::engine::Report;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,22 +32,6 @@ const CONTEXT_LINES: usize = 2;
 const MAX_WINDOW: usize = 4096;
 const MAX_WINDOWS: usize = 30;
 
-fn floor(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 fn window_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let mut s = start.min(text.len());
     for _ in 0..=CONTEXT_LINES {
@@ -65,8 +50,8 @@ fn window_around(text: &str, start: usize, end: usize) -> (usize, usize) {
             }
         }
     }
-    let s = floor(text, s.max(start.saturating_sub(MAX_WINDOW / 2)));
-    let e = ceil(text, e.min(end.saturating_add(MAX_WINDOW / 2)));
+    let s = floor_char_boundary(text, s.max(start.saturating_sub(MAX_WINDOW / 2)));
+    let e = ceil_char_boundary(text, e.min(end.saturating_add(MAX_WINDOW / 2)));
     (s, e)
 }
 
@@ -146,7 +131,7 @@ pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
         let mut cuts: Vec<usize> = cuts
             .into_iter()
             .filter(|&c| c >= ws && c <= we)
-            .map(|c| floor(text, c))
+            .map(|c| floor_char_boundary(text, c))
             .collect();
         cuts.sort_unstable();
         cuts.dedup();

@@ -1,6 +1,6 @@
 //! `#errors` lists every family; `#error/<id>` is one family's page, linkable from docs.
 
-use super::copy_button::CopyButton;
+use super::remedies::{References, Remedies};
 use crate::engine::docs;
 use yew::prelude::*;
 
@@ -64,23 +64,9 @@ pub fn ErrorPage(props: &Props) -> Html {
             </ul>
             <h2>{"How to fix it"}</h2>
             <p class="hint">{"Placeholders in angle brackets are filled in from your paste when you explain a real error."}</p>
-            <ol class="remedies">
-                {for d.remedies.iter().map(|r| html! {
-                    <li class="remedy">
-                        <div class="remedy-head">
-                            <p class="remedy-title">{&r.title}</p>
-                            <CopyButton text={r.command.clone()} label={r.title.clone()} />
-                        </div>
-                        <pre class="command"><code>{&r.command}</code></pre>
-                    </li>
-                })}
-            </ol>
+            <Remedies remedies={d.remedies.clone()} />
             <h2>{"References"}</h2>
-            <ul class="references">
-                {for d.references.iter().map(|r| html! {
-                    <li><a href={r.clone()} rel="noopener noreferrer" target="_blank">{r}</a></li>
-                })}
-            </ul>
+            <References references={d.references.clone()} />
         </article>
     }
 }

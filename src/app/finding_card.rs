@@ -1,6 +1,6 @@
 //! One finding: what it means, why, the facts read, the fixes and the references.
 
-use super::copy_button::CopyButton;
+use super::remedies::{References, Remedies};
 use crate::engine::Finding;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -117,27 +117,13 @@ pub fn FindingCard(props: &Props) -> Html {
             if !f.remedies.is_empty() {
                 <section>
                     <h4>{"How to fix it"}</h4>
-                    <ol class="remedies">
-                        {for f.remedies.iter().map(|r| html! {
-                            <li class="remedy">
-                                <div class="remedy-head">
-                                    <p class="remedy-title">{&r.title}</p>
-                                    <CopyButton text={r.command.clone()} label={r.title.clone()} />
-                                </div>
-                                <pre class="command"><code>{&r.command}</code></pre>
-                            </li>
-                        })}
-                    </ol>
+                    <Remedies remedies={f.remedies.clone()} />
                 </section>
             }
             if !f.references.is_empty() {
                 <section>
                     <h4>{"References"}</h4>
-                    <ul class="references">
-                        {for f.references.iter().map(|r| html! {
-                            <li><a href={r.clone()} rel="noopener noreferrer" target="_blank">{r}</a></li>
-                        })}
-                    </ul>
+                    <References references={f.references.clone()} />
                 </section>
             }
         </article>

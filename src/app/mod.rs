@@ -5,6 +5,7 @@ mod copy_button;
 mod error_pages;
 mod explainer;
 mod finding_card;
+mod remedies;
 mod route;
 mod share_box;
 mod source_view;

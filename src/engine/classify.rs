@@ -4,7 +4,7 @@
 
 use super::evidence::{self, Evidence};
 use super::facts::{self, Fact};
-use super::normalize::Normalized;
+use super::normalize::{ceil_char_boundary, floor_char_boundary, Normalized};
 use crate::catalogue::{self, Scope, Signature};
 use regex_lite::Regex;
 use std::sync::OnceLock;
@@ -98,26 +98,10 @@ pub struct ChunkResult {
     pub mentioned: Vec<(usize, &'static str)>,
 }
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 fn window(s: &str, start: usize, end: usize, before: usize, after: usize) -> (usize, usize) {
     (
-        floor_boundary(s, start.saturating_sub(before)),
-        ceil_boundary(s, end.saturating_add(after)),
+        floor_char_boundary(s, start.saturating_sub(before)),
+        ceil_char_boundary(s, end.saturating_add(after)),
     )
 }
 
@@ -201,7 +185,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
     for (si, cs) in compiled.signatures.iter().enumerate() {
         let mut kept = 0;
         for &(lo, hi) in &regions[si] {
-            let (lo, hi) = (floor_boundary(text, lo), ceil_boundary(text, hi));
+            let (lo, hi) = (floor_char_boundary(text, lo), ceil_char_boundary(text, hi));
             for caps in cs.regex.captures_iter(&text[lo..hi]) {
                 if kept >= MAX_MATCHES_PER_SIGNATURE {
                     break;

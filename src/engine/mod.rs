@@ -13,6 +13,7 @@ pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span};
 
 use crate::catalogue::{Family, Stage, FAMILIES};
 use classify::{classify_chunk, Match};
+use normalize::floor_char_boundary;
 
 /// Inputs larger than this are read in line-aligned chunks, so memory stays bounded.
 const CHUNK: usize = 1 << 20;
@@ -109,7 +110,7 @@ impl Explainer {
         }
         if findings.is_empty() {
             // Still say what could be read, from the head of the paste.
-            let head = &input[..floor(input, FACTS_HEAD.min(input.len()))];
+            let head = &input[..floor_char_boundary(input, FACTS_HEAD.min(input.len()))];
             let n = normalize::normalize(head);
             for f in facts::extract(&n.text) {
                 fields.entry(f.key.to_string()).or_insert(f.value);
@@ -130,13 +131,6 @@ impl Explainer {
     }
 }
 
-fn floor(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Line-aligned, overlapping chunk ranges of at most `size` bytes.
 fn chunks(input: &str, size: usize) -> Vec<(usize, usize)> {
     if input.len() <= size {
@@ -145,7 +139,7 @@ fn chunks(input: &str, size: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < input.len() {
-        let mut end = floor(input, (start + size).min(input.len()));
+        let mut end = floor_char_boundary(input, (start + size).min(input.len()));
         if end < input.len() {
             if let Some(nl) = input[start..end].rfind('\n') {
                 if nl > size / 2 {
@@ -157,7 +151,7 @@ fn chunks(input: &str, size: usize) -> Vec<(usize, usize)> {
         if end >= input.len() {
             break;
         }
-        let mut next = floor(input, end.saturating_sub(CHUNK_OVERLAP).max(start + 1));
+        let mut next = floor_char_boundary(input, end.saturating_sub(CHUNK_OVERLAP).max(start + 1));
         if let Some(nl) = input[next..end].find('\n') {
             next += nl + 1;
         }
@@ -331,7 +325,7 @@ fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
 /// End of the region after a wrapper's match where the detail it carries may stand: the rest
 /// of the message, up to a blank line.
 fn detail_reach(input: &str, end: usize) -> usize {
-    let limit = floor(input, (end + WRAPPER_REACH).min(input.len()));
+    let limit = floor_char_boundary(input, (end + WRAPPER_REACH).min(input.len()));
     input[end.min(limit)..limit]
         .find("\n\n")
         .map_or(limit, |p| end + p)

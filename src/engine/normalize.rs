@@ -7,6 +7,24 @@
 //! markdown bold and auto-links, zero-width characters, and line gutters (`> `, `# `, `- `,
 //! `│ `, `12 | `, `service_1  | `). Whitespace runs collapse to one space.
 
+/// The nearest character boundary at or before `i` (clamped to the text).
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest character boundary at or after `i` (clamped to the text).
+pub fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The clean view of an input and the way back to original byte offsets.
 #[derive(Debug, Clone)]
 pub struct Normalized {
