@@ -242,25 +242,14 @@ impl CapturesExt for regex_lite::Captures<'_> {
 /// A family's own capture, checked like any other fact.
 fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usize) {
     let value = value.trim_end_matches(['.', ',', ';']).trim();
+    let at = facts::Found {
+        text: value,
+        start,
+        end,
+    };
     let key: &'static str = match name {
-        "image" => {
-            let mut image = Vec::new();
-            let re = Regex::new(r"[\s\S]+").expect("any");
-            if let Some(m) = re.find(value) {
-                facts::image_facts(&mut image, m, 0);
-            }
-            out.extend(image.into_iter().map(|f| Fact { start, end, ..f }));
-            return;
-        }
-        "principal_arn" => {
-            let mut p = Vec::new();
-            let re = Regex::new(r"[\s\S]+").expect("any");
-            if let Some(m) = re.find(value) {
-                facts::principal_facts(&mut p, m, 0);
-            }
-            out.extend(p.into_iter().map(|f| Fact { start, end, ..f }));
-            return;
-        }
+        "image" => return facts::image_facts(out, at, 0),
+        "principal_arn" => return facts::principal_facts(out, at, 0),
         "repository" if facts::is_template(value) => return,
         "region" if !facts::is_region(value) => return,
         "registry_id" | "account_id" if !value.bytes().all(|c| c.is_ascii_digit()) => return,

@@ -238,12 +238,37 @@ struct Extractor {
     apply: fn(&Captures, &mut Vec<Fact>, u8),
 }
 
-fn fact(out: &mut Vec<Fact>, key: &'static str, value: &str, m: regex_lite::Match, rank: u8) {
+/// Some text and where it stands: a regex match, or a signature's own capture.
+#[derive(Debug, Clone, Copy)]
+pub struct Found<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'a> From<regex_lite::Match<'a>> for Found<'a> {
+    fn from(m: regex_lite::Match<'a>) -> Self {
+        Found {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        }
+    }
+}
+
+fn fact<'a>(
+    out: &mut Vec<Fact>,
+    key: &'static str,
+    value: &str,
+    at: impl Into<Found<'a>>,
+    rank: u8,
+) {
+    let at = at.into();
     out.push(Fact {
         key,
         value: value.to_string(),
-        start: m.start(),
-        end: m.end(),
+        start: at.start,
+        end: at.end,
         rank,
     });
 }
@@ -254,35 +279,38 @@ fn group_fact(out: &mut Vec<Fact>, key: &'static str, c: &Captures, group: usize
     }
 }
 
-/// Facts from an image reference capture (positions are the whole capture's).
-pub fn image_facts(out: &mut Vec<Fact>, m: regex_lite::Match, rank: u8) {
-    let r = parse_image_ref(m.as_str());
+/// Facts from an image reference (positions are the whole reference's).
+pub fn image_facts<'a>(out: &mut Vec<Fact>, at: impl Into<Found<'a>>, rank: u8) {
+    let at = at.into();
+    let r = parse_image_ref(at.text);
     if let Some(v) = &r.repository {
-        fact(out, "repository", v, m, rank);
+        fact(out, "repository", v, at, rank);
     }
     if let Some(v) = &r.region {
-        fact(out, "region", v, m, rank);
+        fact(out, "region", v, at, rank);
     }
     if r.ecr {
         if let Some(v) = &r.registry {
-            fact(out, "registry", v, m, rank);
+            fact(out, "registry", v, at, rank);
         }
     }
     if let Some(v) = &r.account {
-        fact(out, "registry_id", v, m, rank);
+        fact(out, "registry_id", v, at, rank);
     }
 }
 
-pub fn principal_facts(out: &mut Vec<Fact>, m: regex_lite::Match, rank: u8) {
-    fact(out, "principal_arn", m.as_str(), m, rank);
-    if let Some(p) = parse_principal(m.as_str()) {
-        fact(out, "partition", &p.partition, m, rank);
-        fact(out, "principal_type", p.kind, m, rank);
+/// Facts from a principal ARN: the ARN, its partition, kind, account and name.
+pub fn principal_facts<'a>(out: &mut Vec<Fact>, at: impl Into<Found<'a>>, rank: u8) {
+    let at = at.into();
+    fact(out, "principal_arn", at.text, at, rank);
+    if let Some(p) = parse_principal(at.text) {
+        fact(out, "partition", &p.partition, at, rank);
+        fact(out, "principal_type", p.kind, at, rank);
         if let Some(a) = &p.account {
-            fact(out, "account_id", a, m, rank);
+            fact(out, "account_id", a, at, rank);
         }
         if let Some(n) = &p.name {
-            fact(out, "principal_name", n, m, rank);
+            fact(out, "principal_name", n, at, rank);
         }
     }
 }
