@@ -437,3 +437,33 @@ fn everyday_pastes_read_right() {
         );
     }
 }
+
+/// Facts about a failed call come from its own message; a neighbouring message's host is read
+/// whole, never cut at the edge of the window.
+#[test]
+fn facts_stay_with_their_message() {
+    let text = format!(
+        "    > An error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User: arn:aws:sts::111122223333:assumed-role/{role}/Session is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action\n\n    > Error response from daemon: pull access denied for 444455556666.dkr.ecr.us-west-2.amazonaws.com/team/exporter_tool, repository does not exist or may require 'docker login': denied: User: arn:aws:sts::111122223333:assumed-role/{role}/Session is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:us-west-2:444455556666:repository/team/exporter_tool",
+        role = "a-rather-long-execution-role-name-for-a-cluster"
+    );
+    let r = explain(&text);
+    let denied: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.id == "access-denied")
+        .collect();
+    assert_eq!(denied.len(), 2, "{:?}", ids(&r));
+    assert_eq!(denied[0].fields["action"], "ecr:GetAuthorizationToken");
+    assert_eq!(denied[0].fields["operation"], "GetAuthorizationToken");
+    assert_eq!(denied[1].fields["action"], "ecr:BatchGetImage");
+    assert_eq!(
+        denied[1].fields.get("operation"),
+        None,
+        "the docker pull called no CLI operation"
+    );
+    for f in &denied {
+        if let Some(repo) = f.fields.get("repository") {
+            assert_eq!(repo, "team/exporter_tool");
+        }
+    }
+}

@@ -18,6 +18,21 @@ const FACT_AFTER: usize = 500;
 const EVIDENCE_AROUND: usize = 600;
 /// Longest anchor word the prefilter can look up.
 pub const MAX_ANCHOR_LEN: usize = 64;
+/// Facts that describe the failed call, not its surroundings.
+const MESSAGE_FACTS: &[&str] = &[
+    "operation",
+    "action",
+    "error_code",
+    "resource",
+    "deny_reason",
+    "retries",
+    "principal_arn",
+    "principal_type",
+    "principal_name",
+    "partition",
+];
+/// How far from a match its own message may still run (wrapped lines, an envelope's prefix).
+const MESSAGE_REACH: usize = 300;
 /// Bounds the work on hostile input: matches kept per signature and chunk.
 const MAX_MATCHES_PER_SIGNATURE: usize = 256;
 
@@ -98,11 +113,22 @@ pub struct ChunkResult {
     pub mentioned: Vec<(usize, &'static str)>,
 }
 
+/// `before` bytes before `start` to `after` bytes after `end`, widened to whole tokens so no
+/// host or ARN is cut in half (a cut one would read as a different, wrong fact).
 fn window(s: &str, start: usize, end: usize, before: usize, after: usize) -> (usize, usize) {
-    (
-        floor_char_boundary(s, start.saturating_sub(before)),
-        ceil_char_boundary(s, end.saturating_add(after)),
-    )
+    const MAX_WIDEN: usize = 256;
+    let mut lo = floor_char_boundary(s, start.saturating_sub(before));
+    let mut hi = ceil_char_boundary(s, end.saturating_add(after));
+    let b = s.as_bytes();
+    let lo_limit = lo.saturating_sub(MAX_WIDEN);
+    while lo > lo_limit && !b[lo - 1].is_ascii_whitespace() {
+        lo -= 1;
+    }
+    let hi_limit = (hi + MAX_WIDEN).min(b.len());
+    while hi < hi_limit && !b[hi].is_ascii_whitespace() {
+        hi += 1;
+    }
+    (floor_char_boundary(s, lo), ceil_char_boundary(s, hi))
 }
 
 /// Byte ranges of the text, per signature, worth trying that signature on.
@@ -325,6 +351,9 @@ fn read_facts(
             f.start.saturating_sub(end)
         }
     };
+    // Facts about the failed call itself are read from its own message only; facts about
+    // where it happened (region, registry, repository, client) may come from around it.
+    all.retain(|f| !MESSAGE_FACTS.contains(&f.key) || distance(f) <= MESSAGE_REACH);
     all.sort_by_key(|f| (f.rank, distance(f)));
     let mut best: Vec<Fact> = own;
     for &(k, v) in sets {
