@@ -314,7 +314,7 @@ pub fn Explainer(props: &Props) -> Html {
                     }
                 }
             </section>
-            <section class="result-pane" aria-label="Verdict" aria-live="polite" aria-busy={handles.progress.is_some().to_string()}>
+            <section class="result-pane" aria-label="Verdict" aria-busy={handles.progress.is_some().to_string()}>
                 if let Some((done, total)) = *handles.progress {
                     <p class="progress" role="status">
                         {format!("Reading {} of {}…", megabytes(done), megabytes(total))}
@@ -346,7 +346,9 @@ fn verdict(report: Option<&Report>, len: usize) -> Html {
     };
     html! {
         <>
-            <div class={summary_class} data-verdict={if ecr > 0 { "ecr" } else { "unknown" }}>
+            // Only the one-line verdict is announced: the cards would be too much to read out
+            // on every keystroke.
+            <div class={summary_class} data-verdict={if ecr > 0 { "ecr" } else { "unknown" }} role="status" aria-live="polite">
                 <h2>{&report.summary}</h2>
                 if report.findings.len() > 1 {
                     <p class="hint">{"Root cause first; what follows it is a consequence or context."}</p>
