@@ -1,5 +1,13 @@
 // The demo page's own script (a file, not inline: the page's CSP allows no inline script).
-import { ready, explain, mount } from "./embed.js";
+
+// 1. The iframe: fit its height. Listen before anything else loads, so the frame's first
+// height report is not missed.
+const frame = document.getElementById("demo-frame");
+addEventListener("message", (e) => {
+  if (e.source === frame.contentWindow && e.data && e.data.type === "ecr-explain:height" && Number.isFinite(e.data.height)) {
+    frame.style.height = Math.min(Math.max(e.data.height, 200), 4000) + "px";
+  }
+});
 
 // Copy buttons for the snippets.
 for (const pre of document.querySelectorAll("pre.snippet")) {
@@ -20,19 +28,15 @@ for (const pre of document.querySelectorAll("pre.snippet")) {
   pre.before(button);
 }
 
-// 1. The iframe: fit its height, and send it an error.
-const frame = document.getElementById("demo-frame");
-addEventListener("message", (e) => {
-  if (e.source === frame.contentWindow && e.data && e.data.type === "ecr-explain:height" && Number.isFinite(e.data.height)) {
-    frame.style.height = Math.min(Math.max(e.data.height, 200), 4000) + "px";
-  }
-});
+// ... and send it an error.
 document.getElementById("send-to-frame").addEventListener("click", () => {
   frame.contentWindow.postMessage(
     { type: "ecr-explain:explain", text: "Error response from daemon: Get https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/latest: no basic auth credentials" },
     "*",
   );
 });
+
+const { ready, explain, mount } = await import("./embed.js");
 
 // 2. mount()
 mount(document.getElementById("mount-target"), {
