@@ -53,6 +53,13 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
+            anchors: &["authorized"],
+            pattern: r"\bdenied: Not Authorized\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.75,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["lambda"],
             pattern: r"\bLambda does not have permission to access the ECR image",
             scope: Scope::Ecr,
@@ -112,7 +119,7 @@ pub const FAMILY: Family = Family {
         ),
         remedy_when(
             "A service control policy of your AWS Organization blocks it: only the organization's administrators can change it (from the management account)",
-            "aws organizations list-policies-for-target --target-id {account_id} --filter SERVICE_CONTROL_POLICY",
+            "aws organizations list-policies-for-target --target-id {account_id} --filter SERVICE_CONTROL_POLICY\naws organizations describe-policy --policy-id {policy_id}",
             When::Is("deny_reason", "scp"),
         ),
         remedy_when(

@@ -56,6 +56,22 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
+            anchors: &["starport"],
+            // Layers come from S3: a failure on the layer bucket, whichever comes first.
+            pattern: r"\bprod-[a-z0-9-]+-starport-layer-bucket\b.{0,240}?(?:AccessDenied|403 Forbidden|i/o timeout|timed out|connection (?:refused|reset)|no such host|EOF)|(?:AccessDenied|403 Forbidden|i/o timeout|timed out|connection (?:refused|reset)|no such host)\b.{0,240}?prod-[a-z0-9-]+-starport-layer-bucket\b",
+            scope: Scope::Ecr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["configuration"],
+            pattern: r"\berror pulling image configuration\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.7,
+            precise: false,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["x509", "ssl"],
             pattern: r"\b(?:x509: certificate signed by unknown authority|SSL validation failed for \S+)",
             scope: Scope::NeedsEcr,
@@ -90,6 +106,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/general/latest/gr/ecr.html",
     ],
     examples: &[
+        "error pulling image configuration: download failed after attempts=6: dial tcp 52.216.1.1:443: i/o timeout (https://prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com/...)",
         "SSL validation failed for https://api.ecr.eu-west-1.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain",
         "Connect timeout on endpoint URL: \"https://api.ecr.us-west-2.amazonaws.com/\"\nError: Cannot perform an interactive login from a non TTY device",
         "Could not connect to the endpoint URL: \"https://api.ecr.eu-west-1.amazonaws.com/\"",

@@ -47,7 +47,7 @@ pub const FAMILY: Family = Family {
         },
         Signature {
             anchors: &["resolve"],
-            pattern: r#"\bfailed to resolve reference "(?P<image>[^"]+)": (?:\S+: )?not found\b"#,
+            pattern: r#"\bfailed to resolve (?:ref(?:erence)?|source metadata for) "?(?P<image>[^"\s]+?)"?: (?:\S+: )?not found\b"#,
             scope: Scope::NeedsEcr,
             confidence: 0.85,
             ..Signature::BASE
@@ -79,6 +79,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html",
     ],
     examples: &[
+        "CannotPullContainerError: inspect image has been retried 1 time(s): failed to resolve ref \"123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v7\": 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v7: not found",
         "MANIFEST_UNKNOWN: Requested image not found",
         "Error response from daemon: manifest for 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v9 not found: manifest unknown: Requested image not found",
         "ImageNotFoundException: The image with imageId {imageDigest:'null', imageTag:'latest'} does not exist within the repository with name 'app' in the registry with id '123456789012'",

@@ -14,6 +14,7 @@ mod aws_credentials_invalid;
 mod aws_credentials_missing;
 mod cli_version_mismatch;
 mod credential_helper_error;
+mod disk_full;
 mod ecs_cannot_pull_container;
 mod ecs_execution_role_missing;
 mod endpoint_unreachable;
@@ -66,6 +67,7 @@ pub static FAMILIES: &[Family] = &[
     scan_error::FAMILY,
     kms_error::FAMILY,
     lambda_image_unsupported::FAMILY,
+    disk_full::FAMILY,
     // Wrappers and platform-specific.
     ecs_execution_role_missing::FAMILY,
     ecs_cannot_pull_container::FAMILY,

@@ -318,6 +318,7 @@ pub const FIELD_NAMES: &[&str] = &[
     "scan_status",
     "upstream",
     "token_region",
+    "policy_id",
 ];
 
 fn confidence(signature: &Signature, e: Evidence) -> f32 {

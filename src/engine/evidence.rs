@@ -233,7 +233,8 @@ pub fn weigh(text: &str) -> Evidence {
     ]) {
         for c in p.pulled_ref.captures_iter(text).take(8) {
             let raw = &c[1];
-            if raw.is_empty() || raw.starts_with(['<', '*', '$', '{', '[']) {
+            // `pulling image configuration: ...` is prose, not a reference.
+            if raw.is_empty() || raw.starts_with(['<', '*', '$', '{', '[']) || raw.ends_with(':') {
                 continue;
             }
             let r = parse_image_ref(raw);

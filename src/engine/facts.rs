@@ -469,6 +469,13 @@ fn extractors() -> &'static [Extractor] {
             x(&["error occurred", "client error"], r"(?:An error occurred|A client error) \(([A-Za-z]+)\)", 0, |c, out, r| {
                 group_fact(out, "error_code", c, 1, r)
             }),
+            // The organization policy an explicit deny names (`...: arn:aws:organizations::...`).
+            x(
+                &["organizations"],
+                r"arn:aws[a-z-]*:organizations::\d*:policy/\S*?/?(p-[a-z0-9]+)\b",
+                0,
+                |c, out, r| group_fact(out, "policy_id", c, 1, r),
+            ),
             x(&["max retries"], r"reached max retries:\s*(\d+)", 0, |c, out, r| {
                 group_fact(out, "retries", c, 1, r)
             }),
