@@ -8,6 +8,7 @@ use crate::engine::{self, Explainer as Engine, Report};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -203,9 +204,23 @@ pub fn Explainer(props: &Props) -> Html {
             }
         })
     };
-    let onpaste = {
+    // Shows `text` in the box (its head only, read-only, when it is big) and explains it.
+    let load_text = {
         let handles = handles.clone();
         let big = big.clone();
+        let input = input.clone();
+        Callback::from(move |text: String| {
+            let is_big = text.len() > BIG_PASTE;
+            if let Some(el) = textarea(&input) {
+                el.set_value(&if is_big { preview(&text) } else { text.clone() });
+                el.set_read_only(is_big);
+            }
+            big.set(is_big.then(|| Rc::new(text.clone())));
+            handles.schedule(text, 0);
+        })
+    };
+    let onpaste = {
+        let load_text = load_text.clone();
         Callback::from(move |e: Event| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
                 return;
@@ -214,22 +229,41 @@ pub fn Explainer(props: &Props) -> Html {
                 .clipboard_data()
                 .and_then(|d| d.get_data("text/plain").ok())
                 .unwrap_or_default();
-            if pasted.len() <= BIG_PASTE {
-                return;
+            // Small pastes go the usual way (the browser inserts them, `input` follows).
+            if pasted.len() > BIG_PASTE {
+                e.prevent_default();
+                load_text.emit(pasted);
             }
-            e.prevent_default();
-            if let Some(el) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            {
-                el.set_value(&preview(&pasted));
-                el.set_read_only(true);
-            }
-            let pasted = Rc::new(pasted);
-            big.set(Some(pasted.clone()));
-            handles.schedule((*pasted).clone(), 0);
         })
     };
+    // A log file dropped on the box is read in the page (FileReader): nothing is uploaded.
+    let ondrop = {
+        let load_text = load_text.clone();
+        Callback::from(move |e: DragEvent| {
+            let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            e.prevent_default();
+            let Ok(reader) = web_sys::FileReader::new() else {
+                return;
+            };
+            let done = reader.clone();
+            let load_text = load_text.clone();
+            let onload = Closure::once_into_js(move || {
+                if let Some(text) = done.result().ok().and_then(|v| v.as_string()) {
+                    load_text.emit(text);
+                }
+            });
+            reader.set_onload(Some(onload.unchecked_ref()));
+            // Bytes that are not UTF-8 become U+FFFD, like the CLI's lossy read.
+            let _ = reader.read_as_text(&file);
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let clear = {
         let handles = handles.clone();
         let big = big.clone();
@@ -253,17 +287,13 @@ pub fn Explainer(props: &Props) -> Html {
         })
     };
     let load_example = {
-        let handles = handles.clone();
+        let load_text = load_text.clone();
         let input = input.clone();
-        let big = big.clone();
         Callback::from(move |text: String| {
+            load_text.emit(text);
             if let Some(el) = textarea(&input) {
-                el.set_value(&text);
-                el.set_read_only(false);
                 let _ = el.focus();
             }
-            big.set(None);
-            handles.schedule(text, 0);
         })
     };
 
@@ -295,6 +325,8 @@ pub fn Explainer(props: &Props) -> Html {
                     {oninput}
                     {onkeydown}
                     {onpaste}
+                    {ondrop}
+                    {ondragover}
                     autofocus={props.focus}
                     spellcheck="false"
                     autocomplete="off"
@@ -303,7 +335,7 @@ pub fn Explainer(props: &Props) -> Html {
                     placeholder="An error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken on resource: *"
                 />
                 <p id="input-help" class="hint">
-                    <kbd>{"/"}</kbd>{" focuses this box, "}<kbd>{"Esc"}</kbd>{" clears it. The verdict updates as you type."}
+                    <kbd>{"/"}</kbd>{" focuses this box, "}<kbd>{"Esc"}</kbd>{" clears it. The verdict updates as you type; you can also drop a log file here."}
                 </p>
                 if !props.compact {
                     <Examples onpick={load_example} />

@@ -132,6 +132,19 @@ test("examples load with one click, / focuses and Esc clears", async () => {
   assert.equal(await page.inputValue("#error-input"), "");
 });
 
+test("a log file dropped on the box is read in the page", async () => {
+  const page = await ready(await openPage(browser, server.base));
+  await page.evaluate(() => {
+    const log = "step 1 ok\n\xff\xfe not utf-8 is fine\nError response from daemon: Get https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/web/manifests/1: no basic auth credentials\n";
+    const data = new DataTransfer();
+    data.items.add(new File([log], "build.log", { type: "text/plain" }));
+    document.getElementById("error-input").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.locator('[data-finding="no-basic-auth-credentials"]').waitFor();
+  assert.match(await page.inputValue("#error-input"), /no basic auth credentials/);
+  onlyOwnRequests(page);
+});
+
 test("copy buttons copy the filled-in command", async () => {
   const page = await ready(await openPage(browser, server.base, { permissions: ["clipboard-read", "clipboard-write"] }));
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
