@@ -241,7 +241,7 @@ fn deny_suffixes_choose_the_remedy() {
 
 #[test]
 fn throttling_names_the_rate_and_the_disagreement() {
-    let r = explain("An error occurred (ThrottlingException) when calling the GetAuthorizationToken operation: Rate exceeded");
+    let r = explain("An error occurred (ThrottlingException) when calling the GetAuthorizationToken operation (reached max retries: 2): Rate exceeded");
     let f = &r.findings[0];
     assert!(
         f.explanation.contains("200 credits")
@@ -293,7 +293,7 @@ fn repeats_are_one_finding_with_occurrences() {
 #[test]
 fn lookalikes_are_not_ecr_findings() {
     for (text, id) in [
-        ("toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit", "not-ecr-docker-hub-rate-limit"),
+        ("toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit", "not-ecr-docker-hub-rate-limit"),
         ("echo \"\" | docker login ghcr.io -u me --password-stdin\nError: Cannot perform an interactive login from a non TTY device", "not-ecr-registry-login"),
         ("An error occurred (ThrottlingException) when calling the DescribeAutoScalingGroups operation: Rate exceeded", "not-ecr-other-aws-service"),
         ("User: arn:aws:iam::123456789012:user/bob is not authorized to perform: codecommit:GitPull on resource: arn:aws:codecommit:us-east-1:123456789012:repo", "not-ecr-other-aws-service"),

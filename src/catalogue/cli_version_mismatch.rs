@@ -66,7 +66,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html",
     ],
     examples: &[
-        "$(aws ecr get-login --no-include-email --region eu-central-1)\nusage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\naws: error: argument operation: Invalid choice, valid choices are:",
+        "$(aws ecr get-login --no-include-email --region eu-central-1)\nusage: aws [options] <command> <subcommand> [parameters]\naws: error: argument operation: Invalid choice, valid choices are:",
         "unknown shorthand flag: 'e' in -e\nSee 'docker login --help'.",
         "Unknown options: --no-include-email",
     ],

@@ -17,7 +17,7 @@ pub const DOCKER_HUB_RATE_LIMIT: Family = Family {
     signatures: &[
         Signature {
             anchors: &["reached"],
-            pattern: r"\bYou have reached your pull rate\b",
+            pattern: r"\bYou have reached your (?:[a-z]+ )?pull rate\b",
             scope: Scope::Any,
             confidence: 0.95,
             ..Signature::BASE
@@ -45,7 +45,7 @@ pub const DOCKER_HUB_RATE_LIMIT: Family = Family {
         "https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache.html",
     ],
     examples: &[
-        "Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit",
+        "Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit",
     ],
     near_misses: &["Error response from daemon: toomanyrequests: Rate exceeded"],
 };
@@ -122,7 +122,7 @@ pub const OTHER_AWS_SERVICE: Family = Family {
         "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::bucket/key",
     ],
     near_misses: &[
-        "An error occurred (ThrottlingException) when calling the GetAuthorizationToken operation: Rate exceeded",
+        "An error occurred (ThrottlingException) when calling the GetAuthorizationToken operation (reached max retries: 2): Rate exceeded",
     ],
 };
 

@@ -72,7 +72,7 @@ pub const FAMILY: Family = Family {
         "HTTP 404: \"Repository Does Not Exist\"",
     ],
     near_misses: &[
-        "Could not get tags from registry: name unknown: Repository name not known to registry.",
+        "Could not list tags: name unknown: repository name not known to registry harbor.example.com",
         "An error occurred (RepositoryDoesNotExistException) when calling the GetRepository operation: my-repo does not exist",
     ],
 };

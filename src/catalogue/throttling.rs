@@ -97,7 +97,7 @@ pub const FAMILY: Family = Family {
         "aws: [ERROR]: An error occurred (ThrottlingException) when calling the DescribeImages operation: Rate exceeded",
     ],
     near_misses: &[
-        "toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit",
+        "toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit",
         "An error occurred (ThrottlingException) when calling the RunTask operation: Rate exceeded",
         "{\"message\":\"Rate exceeded.\",\"code\":\"ThrottlingException\",\"statusCode\":400}",
         "image pull failed: pull QPS exceeded",

@@ -84,7 +84,7 @@ for (const seed of SEED) {
 
 test("a Docker Hub rate limit is no ECR finding", async () => {
   const page = await ready(await openPage(browser, server.base));
-  await paste(page, "Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit");
+  await paste(page, "Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit");
   await page.locator('[data-finding="not-ecr-docker-hub-rate-limit"]').waitFor();
   const ids = await page.locator("[data-finding]").evaluateAll((els) => els.map((e) => e.dataset.finding));
   assert.ok(ids.every((id) => id.startsWith("not-ecr-")), ids.join());

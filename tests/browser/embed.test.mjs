@@ -13,7 +13,7 @@ const HOST_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Runbo
 <script type="module" src="/docs/runbook/host.js"></script></body></html>`;
 const HOST_JS = `import { ready, explain, mount } from "${SUB}embed.js";
 await ready;
-window.report = explain("An error occurred (ThrottlingException) when calling the GetAuthorizationToken operation: Rate exceeded");
+window.report = explain("An error occurred (ThrottlingException) when calling the GetAuthorizationToken operation (reached max retries: 2): Rate exceeded");
 window.handle = await mount(document.getElementById("target"), { error: "no basic auth credentials", compact: true });
 window.mounted = true;`;
 
