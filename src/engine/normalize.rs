@@ -51,11 +51,12 @@ impl Normalized {
 
     /// Original byte range covering the clean range `start..end`.
     pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        let s = self.original_offset(start);
+        // Offsets inside a replaced character can land inside a multi-byte original one.
+        let s = floor_char_boundary(original, self.original_offset(start));
         if end <= start {
             return (s, s);
         }
-        let last = self.original_offset(end - 1);
+        let last = floor_char_boundary(original, self.original_offset(end - 1));
         let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
         (s, (last + last_len).max(s).min(original.len()))
     }
