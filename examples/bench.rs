@@ -34,6 +34,12 @@ fn ci_log_10mb() -> String {
     log
 }
 
+/// The worst case: one error repeated for 10 MB (a retry loop that printed it all).
+fn retry_loop_10mb() -> String {
+    let line = "denied: User: arn:aws:sts::111122223333:assumed-role/ci/s is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:eu-west-2:444455556666:repository/team/app\n";
+    line.repeat(10_000_000 / line.len())
+}
+
 fn main() {
     let paste = paste_2kb();
     let report = explain(&paste);
@@ -65,5 +71,18 @@ fn main() {
             .map(|f| format!("{} x{}", f.id, f.occurrences))
             .collect::<Vec<_>>()
             .join(", ")
+    );
+
+    let dense = retry_loop_10mb();
+    let start = Instant::now();
+    let report = black_box(explain(black_box(&dense)));
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "explain() of {:.1} MB of one error repeated: {:.0} ms, {:.1} MB/s ({} x{})",
+        dense.len() as f64 / 1e6,
+        secs * 1e3,
+        dense.len() as f64 / 1e6 / secs,
+        report.findings[0].id,
+        report.findings[0].occurrences
     );
 }

@@ -467,3 +467,15 @@ fn facts_stay_with_their_message() {
         }
     }
 }
+
+/// A retry loop that prints one error thousands of times is one finding, counted right.
+#[test]
+fn a_retry_loop_is_one_finding_counted_right() {
+    let line = "Error response from daemon: Get https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/app/manifests/1: no basic auth credentials\n";
+    let text = line.repeat(12_000);
+    assert!(text.len() > 1_500_000, "more than one chunk");
+    let r = explain(&text);
+    assert_eq!(ids(&r), ["no-basic-auth-credentials"]);
+    assert_eq!(r.findings[0].occurrences, 12_000);
+    assert_eq!(r.findings[0].fields["repository"], "app");
+}

@@ -17,7 +17,7 @@ const DEBOUNCE_MS: u32 = 25;
 /// Inputs up to this size are classified in one go; larger ones a chunk per task, so the tab
 /// never freezes (each chunk stays well under a frame's budget).
 const SYNC_LIMIT: usize = 256 << 10;
-const CHUNK: usize = 256 << 10;
+const CHUNK: usize = 128 << 10;
 
 /// Pastes larger than this are kept out of the text box: a browser needs seconds to lay out
 /// megabytes of text in a textarea, and the tab would freeze. The box shows their head.

@@ -25,7 +25,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["authorized"],
+            anchors: &["kms"],
             pattern: r"\bis not authorized to perform:?\s*(?P<action>kms:[a-z]+)",
             scope: Scope::NeedsEcr,
             confidence: 0.85,

@@ -7,6 +7,8 @@ use super::facts::{self, Fact};
 use super::normalize::{ceil_char_boundary, floor_char_boundary, Normalized};
 use crate::catalogue::{self, Scope, Signature};
 use regex_lite::Regex;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// How far around an anchor word a signature is tried (messages are long: ARNs, URLs).
@@ -34,7 +36,7 @@ const MESSAGE_FACTS: &[&str] = &[
 /// How far from a match its own message may still run (wrapped lines, an envelope's prefix).
 const MESSAGE_REACH: usize = 300;
 /// Bounds the work on hostile input: matches kept per signature and chunk.
-const MAX_MATCHES_PER_SIGNATURE: usize = 256;
+const MAX_MATCHES_PER_SIGNATURE: usize = 1 << 16;
 
 pub struct CompiledSignature {
     pub family: usize,
@@ -94,8 +96,12 @@ pub struct Match {
     pub end: usize,
     pub confidence: f32,
     pub precise: bool,
-    /// Facts, best first per key; family captures outrank everything else.
-    pub facts: Vec<Fact>,
+    /// Facts, best first per key; family captures outrank everything else. Shared by the
+    /// repeats of one line.
+    pub facts: Rc<[Fact]>,
+    /// A repeat of an earlier identical line: same facts, but their positions are the first
+    /// occurrence's, so they mark nothing here.
+    pub repeat: bool,
 }
 
 /// A wording that was found but not accepted, and why.
@@ -200,6 +206,16 @@ fn scope_accepts(scope: Scope, e: Evidence) -> Result<(), &'static str> {
 }
 
 /// Finds every accepted match in one normalized chunk.
+/// What a match came to, remembered for identical lines: a log that repeats one error
+/// thousands of times (a retry loop) costs one evaluation, not thousands.
+enum Outcome {
+    Accepted { confidence: f32, facts: Rc<[Fact]> },
+    Rejected,
+}
+
+/// How much of a match's line, each side, makes two matches "the same line".
+const SAME_LINE_REACH: usize = 512;
+
 pub fn classify_chunk(n: &Normalized) -> ChunkResult {
     let text = n.text.as_str();
     let compiled = compiled();
@@ -208,20 +224,44 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
         mentioned,
         ..ChunkResult::default()
     };
+    let mut seen: HashMap<(usize, &str), Outcome> = HashMap::new();
     for (si, cs) in compiled.signatures.iter().enumerate() {
         let mut kept = 0;
         for &(lo, hi) in &regions[si] {
             let (lo, hi) = (floor_char_boundary(text, lo), ceil_char_boundary(text, hi));
-            for caps in cs.regex.captures_iter(&text[lo..hi]) {
+            let region = &text[lo..hi];
+            // Find first, capture only what is new: captures cost more than finds.
+            for m in cs.regex.find_iter(region) {
                 if kept >= MAX_MATCHES_PER_SIGNATURE {
                     break;
                 }
-                let m = caps.get(0).expect("group 0");
                 let (start, end) = (lo + m.start(), lo + m.end());
                 if let Some(unless) = &cs.unless {
                     if unless.is_match(m.as_str()) {
                         continue;
                     }
+                }
+                let line_lo = n
+                    .line_start(start)
+                    .max(start.saturating_sub(SAME_LINE_REACH));
+                let line_hi = n.line_end(end).min(end + SAME_LINE_REACH);
+                let line =
+                    &text[floor_char_boundary(text, line_lo)..ceil_char_boundary(text, line_hi)];
+                if let Some(outcome) = seen.get(&(si, line)) {
+                    if let Outcome::Accepted { confidence, facts } = outcome {
+                        kept += 1;
+                        result.matches.push(Match {
+                            family: cs.family,
+                            signature: si,
+                            start,
+                            end,
+                            confidence: *confidence,
+                            precise: cs.signature.precise,
+                            facts: facts.clone(),
+                            repeat: true,
+                        });
+                    }
+                    continue;
                 }
                 let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
                 let e = evidence::weigh(&text[es..ee]);
@@ -230,16 +270,27 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                         family: cs.family,
                         reason,
                     });
+                    seen.insert((si, line), Outcome::Rejected);
                     continue;
                 }
                 kept += 1;
                 let mut own = Vec::new();
-                for name in cs.regex.capture_names().flatten() {
-                    if let Some(g) = caps.get_match_by_name(name) {
-                        own_fact(&mut own, name, g.as_str(), lo + g.start(), lo + g.end());
+                if let Some(caps) = cs.regex.captures_at(region, m.start()) {
+                    for name in cs.regex.capture_names().flatten() {
+                        if let Some(g) = caps.name(name) {
+                            own_fact(&mut own, name, g.as_str(), lo + g.start(), lo + g.end());
+                        }
                     }
                 }
                 let confidence = confidence(cs.signature, e);
+                let facts: Rc<[Fact]> = read_facts(text, start, end, own, cs.signature.sets).into();
+                seen.insert(
+                    (si, line),
+                    Outcome::Accepted {
+                        confidence,
+                        facts: facts.clone(),
+                    },
+                );
                 result.matches.push(Match {
                     family: cs.family,
                     signature: si,
@@ -247,22 +298,13 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     end,
                     confidence,
                     precise: cs.signature.precise,
-                    facts: read_facts(text, start, end, own, cs.signature.sets),
+                    facts,
+                    repeat: false,
                 });
             }
         }
     }
     result
-}
-
-trait CapturesExt {
-    fn get_match_by_name(&self, name: &str) -> Option<regex_lite::Match<'_>>;
-}
-
-impl CapturesExt for regex_lite::Captures<'_> {
-    fn get_match_by_name(&self, name: &str) -> Option<regex_lite::Match<'_>> {
-        self.name(name)
-    }
 }
 
 /// A family's own capture, checked like any other fact.

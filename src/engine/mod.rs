@@ -164,11 +164,11 @@ fn to_hit(chunk: &str, base: usize, n: &normalize::Normalized, m: Match) -> Hit 
     let (s, e) = n.original_range(chunk, m.start, m.end);
     let mut fields = Fields::new();
     let mut marks = Vec::new();
-    for f in &m.facts {
+    for f in m.facts.iter() {
         fields
             .entry(f.key.to_string())
             .or_insert_with(|| f.value.clone());
-        if f.end > f.start && f.key != "client" {
+        if !m.repeat && f.end > f.start && f.key != "client" {
             let (fs, fe) = n.original_range(chunk, f.start, f.end);
             marks.push(Mark {
                 field: f.key.to_string(),
@@ -205,6 +205,8 @@ fn to_hit(chunk: &str, base: usize, n: &normalize::Normalized, m: Match) -> Hit 
 /// Two signatures of a family matching parts of one message (`AccessDeniedException` and
 /// `... is not authorized ...` in one CLI line) are this close at most.
 const SAME_MESSAGE_GAP: usize = 160;
+/// How many earlier matches may share a message with the next one.
+const SAME_MESSAGE_LOOKBACK: usize = 16;
 
 /// One finding per family and distinct facts. First, matches of different signatures of a
 /// family that stand in one message become one match; then repeats of the same error become
@@ -212,12 +214,17 @@ const SAME_MESSAGE_GAP: usize = 160;
 fn merge(hits: Vec<Hit>) -> Vec<(Hit, Vec<Span>)> {
     let mut messages: Vec<Hit> = Vec::new();
     for h in hits {
-        let same_message = messages.iter().rposition(|m| {
-            m.family == h.family
-                && m.signature != h.signature
-                && h.start <= m.end + SAME_MESSAGE_GAP
-                && compatible(m, &h)
-        });
+        // Hits come in order of position: only the last few can be in the same message.
+        let recent = messages.len().saturating_sub(SAME_MESSAGE_LOOKBACK);
+        let same_message = messages[recent..]
+            .iter()
+            .rposition(|m| {
+                m.family == h.family
+                    && m.signature != h.signature
+                    && h.start <= m.end + SAME_MESSAGE_GAP
+                    && compatible(m, &h)
+            })
+            .map(|i| recent + i);
         match same_message {
             Some(i) => absorb(&mut messages[i], h),
             None => messages.push(h),
