@@ -10,6 +10,9 @@ use yew::prelude::*;
 
 /// Links longer than this are refused: browsers and chat tools cut long URLs.
 const MAX_LINK: usize = 1 << 20;
+/// Texts longer than this are not even tried (redacting and compressing them would stall the
+/// tab for nothing: the link would be too long anyway).
+const MAX_SHARE_TEXT: usize = 4 << 20;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -43,7 +46,11 @@ pub fn ShareBox(props: &Props) -> Html {
         })
     };
     // Work only when the box is open: compressing a big paste on every keystroke would be waste.
-    let body = if *open {
+    let body = if *open && props.text.len() > MAX_SHARE_TEXT {
+        html! {
+            <p class="share-too-long" role="alert">{format!("Too long for a link ({:.1} MB): share the log as a file instead.", props.text.len() as f64 / 1e6)}</p>
+        }
+    } else if *open {
         let (shared, replaced) = if *redact {
             let r = share::redact(&props.text);
             let n = r.replaced.len();
