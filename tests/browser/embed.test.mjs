@@ -2,9 +2,9 @@
 // redaction, and offline use through the service worker.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, openPage, paste, ARTIFACTS, SUB } from "./harness.mjs";
+import { serve, launch, openPage, paste, ARTIFACTS, SUB, DIST } from "./harness.mjs";
 
 // A page of someone else's docs, at another path of the same site, with an #app of its own.
 const HOST_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Runbook</title><link rel="icon" href="data:,">
@@ -17,13 +17,16 @@ window.report = explain("An error occurred (ThrottlingException) when calling th
 window.handle = await mount(document.getElementById("target"), { error: "no basic auth credentials", compact: true });
 window.mounted = true;`;
 
+// Files the "new build" test swaps in while the server runs.
+const overrides = {
+  "/docs/runbook/": HOST_PAGE,
+  "/docs/runbook/host.js": { type: "text/javascript", body: HOST_JS },
+};
+
 let server, browser;
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serve({
-    "/docs/runbook/": HOST_PAGE,
-    "/docs/runbook/host.js": { type: "text/javascript", body: HOST_JS },
-  });
+  server = await serve(overrides);
   browser = await launch();
 });
 after(async () => {
@@ -161,4 +164,43 @@ test("after the first visit the site works offline", async () => {
   await page.goto(server.base + "#errors");
   await page.waitForSelector(".error-index");
   await context.close();
+});
+
+test("a new build replaces the cached one", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.base);
+  await page.waitForSelector("#error-input");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+  // Deploy "build 2": a different page title and a service worker of another version.
+  const html = readFileSync(join(DIST, "index.html"), "utf8").replace("<title>", "<title>Build 2 · ");
+  const sw = readFileSync(join(DIST, "sw.js"), "utf8").replace(/ecr-explain-[0-9a-f]+/, "ecr-explain-build2");
+  overrides[SUB] = html;
+  overrides[SUB + "index.html"] = html;
+  overrides[SUB + "sw.js"] = { type: "text/javascript", body: sw };
+  try {
+    await page.reload();
+    assert.match(await page.title(), /^Build 2/, "online, the new page shows at once");
+    // The new worker installs, caches build 2 and drops the old build's cache.
+    await page.waitForFunction(
+      async () => {
+        const keys = await caches.keys();
+        if (keys.length !== 1 || keys[0] !== "ecr-explain-build2") return false;
+        const page = await (await caches.open("ecr-explain-build2")).match("./");
+        return !!page && (await page.text()).includes("<title>Build 2");
+      },
+      null,
+      { timeout: 20000, polling: 200 },
+    );
+  } finally {
+    delete overrides[SUB];
+    delete overrides[SUB + "index.html"];
+    delete overrides[SUB + "sw.js"];
+    await context.close();
+  }
 });
