@@ -38,7 +38,7 @@ pub const FAMILY: Family = Family {
         },
         Signature {
             anchors: &["403"],
-            pattern: r"\b(?:unexpected status(?: code)?|status code|failed with status)(?: from [A-Z]+ request to)?(?: \S+?)?:?\s*403\b",
+            pattern: r"\b(?:unexpected status(?: code)?|status code|failed with status)(?: from [A-Z]+ request (?:to|at))?(?:\s\S+?){0,2}:?\s*403\b",
             scope: Scope::NeedsEcr,
             confidence: 0.6,
             precise: false,

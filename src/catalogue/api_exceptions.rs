@@ -10,7 +10,8 @@ macro_rules! api_exception {
         scope: $scope:expr, stage: $stage:expr, title: $title:literal,
         means: $means:literal, causes: $causes:literal,
         fix: ($fix_title:literal, $fix:literal), reference: $reference:expr,
-        example: $example:literal, near_miss: $near:literal $(,)?
+        example: $example:literal, near_miss: $near:literal
+        $(, also: ($also_anchor:literal, $also:literal))? $(,)?
     ) => {
         pub const $name: Family = Family {
             id: $id,
@@ -20,13 +21,23 @@ macro_rules! api_exception {
             umbrella: false,
             explanation: $means,
             causes: $causes,
-            signatures: &[Signature {
-                anchors: &[$anchor],
-                pattern: concat!(r"\b", $code, r"\b"),
-                scope: $scope,
-                confidence: 0.9,
-                ..Signature::BASE
-            }],
+            signatures: &[
+                Signature {
+                    anchors: &[$anchor],
+                    pattern: concat!(r"\b", $code, r"\b"),
+                    scope: $scope,
+                    confidence: 0.9,
+                    ..Signature::BASE
+                },
+                // The message alone, where a tool printed it without the exception's name.
+                $(Signature {
+                    anchors: &[$also_anchor],
+                    pattern: $also,
+                    scope: Scope::Ecr,
+                    confidence: 0.85,
+                    ..Signature::BASE
+                },)?
+            ],
             remedies: &[remedy($fix_title, $fix)],
             references: &[$reference],
             examples: &[$example],
@@ -44,7 +55,8 @@ api_exception!(REPOSITORY_NOT_EMPTY, id: "repository-not-empty", code: "Reposito
     fix: ("Delete it with its images (irreversible), or empty it first", "aws ecr delete-repository --repository-name {repository} --force --region {region}"),
     reference: "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepository.html",
     example: "An error occurred (RepositoryNotEmptyException) when calling the DeleteRepository operation: The repository with name 'app' in registry with id '123456789012' cannot be deleted because it still contains images",
-    near_miss: "The repository is empty.");
+    near_miss: "The repository is empty.",
+    also: ("contains", r"\bcannot be deleted because it still contains images\b"));
 
 api_exception!(REPOSITORY_ALREADY_EXISTS, id: "repository-already-exists", code: "RepositoryAlreadyExistsException", anchor: "repositoryalreadyexistsexception",
     scope: Scope::Ecr, stage: Stage::Benign, title: "The repository already exists (often harmless)",
@@ -53,7 +65,8 @@ api_exception!(REPOSITORY_ALREADY_EXISTS, id: "repository-already-exists", code:
     fix: ("Create only when missing", "aws ecr describe-repositories --repository-names {repository} --region {region} >/dev/null 2>&1 || aws ecr create-repository --repository-name {repository} --region {region}"),
     reference: "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html",
     example: "An error occurred (RepositoryAlreadyExistsException) when calling the CreateRepository operation: The repository with name 'app' already exists in the registry with id '123456789012'",
-    near_miss: "Repository created.");
+    near_miss: "Repository created.",
+    also: ("exists", r"\brepository with name '(?P<repository>[^']+)' already exists in the registry\b"));
 
 api_exception!(REPOSITORY_POLICY_NOT_FOUND, id: "repository-policy-not-found", code: "RepositoryPolicyNotFoundException", anchor: "repositorypolicynotfoundexception",
     scope: Scope::Ecr, stage: Stage::Benign, title: "The repository has no repository policy (often harmless)",
@@ -62,7 +75,8 @@ api_exception!(REPOSITORY_POLICY_NOT_FOUND, id: "repository-policy-not-found", c
     fix: ("Set one if another account or a service must pull", "aws ecr set-repository-policy --repository-name {repository} --policy-text file://policy.json --region {region}"),
     reference: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html",
     example: "An error occurred (RepositoryPolicyNotFoundException) when calling the GetRepositoryPolicy operation: Repository policy does not exist for the repository with name 'app' in the registry with id '123456789012'",
-    near_miss: "An error occurred (LifecyclePolicyNotFoundException) when calling the GetLifecyclePolicy operation: Lifecycle policy does not exist");
+    near_miss: "An error occurred (LifecyclePolicyNotFoundException) when calling the GetLifecyclePolicy operation: Lifecycle policy does not exist",
+    also: ("exist", r"\bRepository policy does not exist for the repository\b"));
 
 api_exception!(LIFECYCLE_POLICY_NOT_FOUND, id: "lifecycle-policy-not-found", code: "LifecyclePolicyNotFoundException", anchor: "lifecyclepolicynotfoundexception",
     scope: Scope::Ecr, stage: Stage::Benign, title: "The repository has no lifecycle policy (often harmless)",
@@ -71,7 +85,8 @@ api_exception!(LIFECYCLE_POLICY_NOT_FOUND, id: "lifecycle-policy-not-found", cod
     fix: ("Add one to expire old images", "aws ecr put-lifecycle-policy --repository-name {repository} --lifecycle-policy-text file://lifecycle.json --region {region}"),
     reference: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html",
     example: "An error occurred (LifecyclePolicyNotFoundException) when calling the GetLifecyclePolicy operation: Lifecycle policy does not exist for the repository with name 'app' in the registry with id '123456789012'",
-    near_miss: "An error occurred (LifecyclePolicyPreviewNotFoundException) when calling the GetLifecyclePolicyPreview operation: There is no dry run for this repository.");
+    near_miss: "An error occurred (LifecyclePolicyPreviewNotFoundException) when calling the GetLifecyclePolicyPreview operation: There is no dry run for this repository.",
+    also: ("exist", r"\bLifecycle policy does not exist for the repository\b"));
 
 api_exception!(LIFECYCLE_POLICY_PREVIEW_NOT_FOUND, id: "lifecycle-policy-preview-not-found", code: "LifecyclePolicyPreviewNotFoundException", anchor: "lifecyclepolicypreviewnotfoundexception",
     scope: Scope::Ecr, stage: Stage::Api, title: "There is no lifecycle policy preview for this repository",

@@ -20,7 +20,7 @@ pub const FAMILY: Family = Family {
         },
         Signature {
             anchors: &["resourceinitializationerror"],
-            pattern: r"\bResourceInitializationError: unable to pull secrets or registry auth\b",
+            pattern: r"\bResourceInitializationError: unable to pull secrets or registry auth\b.{0,160}?\bunable to retrieve ecr registry auth\b",
             scope: Scope::EcrUnlessForeign,
             confidence: 0.85,
             precise: false,

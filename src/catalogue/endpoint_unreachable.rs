@@ -26,7 +26,7 @@ pub const FAMILY: Family = Family {
         },
         Signature {
             anchors: &["dkr"],
-            pattern: r#"\b(?:Get|Head|Post) "?https://[^"\s]*\.dkr\.ecr\.[^"\s]+/v2/[^"\s]*"?:\s*(?:EOF|net/http: TLS handshake timeout|context deadline exceeded|dial tcp[^\n]{0,80}?(?:i/o timeout|connection refused|no such host))"#,
+            pattern: r#"\b(?:Get|Head|Post) "?https://[^"\s]*\.dkr\.ecr\.[^"\s]+/v2/[^"\s]*"?:\s*(?:net/http: TLS handshake timeout|context deadline exceeded|dial tcp[^\n]{0,80}?(?:i/o timeout|connection refused|no such host))|\b(?:Get|Head) "?https://[^"\s]*\.dkr\.ecr\.[^"\s]+/v2/[^"\s]*"?:\s*EOF\b"#,
             scope: Scope::Ecr,
             confidence: 0.85,
             ..Signature::BASE

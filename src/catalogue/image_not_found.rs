@@ -54,7 +54,7 @@ pub const FAMILY: Family = Family {
         },
         Signature {
             anchors: &["manifest"],
-            pattern: r"\bpull image manifest has been retried \d+ time\(s\): failed to resolve ref",
+            pattern: r"\bpull image manifest has been retried \d+ time\(s\): failed to resolve ref\b.{0,300}?\bnot found\b",
             scope: Scope::EcrUnlessForeign,
             confidence: 0.8,
             ..Signature::BASE

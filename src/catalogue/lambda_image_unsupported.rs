@@ -18,14 +18,25 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["media"],
-            pattern: r"\bThe image manifest, config or layer media type for the source image \S+ is not supported",
+            anchors: &["unsupportedimagelayerdetected", "imagelayerfailure"],
+            pattern: r"\b(?:UnsupportedImageLayerDetected|ImageLayerFailure)\b",
+            scope: Scope::Ecr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["media", "manifest"],
+            pattern: r"\bThe image manifest(?:, config)? or layer media type for the source image(?: \S+){0,3}? is not supported",
             scope: Scope::Ecr,
             confidence: 0.9,
             ..Signature::BASE
         },
     ],
     remedies: &[
+        remedy(
+            "Lambda rejects some layer formats (zstd-compressed, OCI artifacts): rebuild for linux/amd64 or arm64 with gzip layers and the Docker v2 media types",
+            "docker buildx build --platform linux/amd64 --provenance=false --output type=image,name={registry}/{repository}:<tag>,oci-mediatypes=false,compression=gzip,push=true .",
+        ),
         remedy(
             "Copy the image into a private ECR repository in the function's Region and use its full URI",
             "aws ecr create-repository --repository-name {repository} --region {region}\ndocker pull <source-image>\ndocker tag <source-image> {registry}/{repository}:<tag>\ndocker push {registry}/{repository}:<tag>\naws lambda update-function-code --function-name <function> --image-uri {registry}/{repository}:<tag>",

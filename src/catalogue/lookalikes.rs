@@ -111,6 +111,14 @@ pub const OTHER_AWS_SERVICE: Family = Family {
             confidence: 0.6,
             ..Signature::BASE
         },
+        // ECS fetching the task's secrets (Secrets Manager, SSM), not its image.
+        Signature {
+            anchors: &["secret", "secrets"],
+            pattern: r"\bunable to retrieve secrets? from (?:asm|ssm)\b",
+            scope: Scope::Any,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
     ],
     remedies: &[remedy(
         "Look up the error in the documentation of the service that raised it",
@@ -132,16 +140,25 @@ pub const OTHER_REGISTRY: Family = Family {
     title: "Not ECR: an error from another container registry",
     http_status: None,
     stage: Stage::Lookalike,
-    umbrella: false,
+    umbrella: true,
     explanation: "This registry error comes from another registry (Docker Hub, GHCR, GCR, Quay, GitLab, Harbor, ...): the image reference or host in the paste is not ECR's.",
     causes: NOT_ECR_CAUSES,
-    signatures: &[Signature {
-        anchors: &["unknown", "denied", "unauthorized", "401", "403", "429", "blob", "basic", "eof"],
-        pattern: r"\b(?:name unknown|manifest unknown|pull access denied|unauthorized: authentication required|401 Unauthorized|403 Forbidden|blob upload unknown|unknown blob|no basic auth credentials|Upload failed, retrying: EOF|Retrying in \d+ seconds?\s+EOF|429 Too Many Requests|Error 429)\b",
+    signatures: &[
+        Signature {
+            anchors: &["manifest"],
+            pattern: r"\bmanifest for (?P<image>\S+) not found\b",
+            scope: Scope::Foreign,
+            confidence: 0.75,
+            ..Signature::BASE
+        },
+        Signature {
+        anchors: &["unknown", "denied", "unauthorized", "401", "403", "429", "blob", "basic", "eof", "cannotpullcontainererror", "timeout"],
+        pattern: r"\b(?:CannotPullContainerError|i/o timeout|denied: denied|name unknown|manifest unknown|pull access denied|unauthorized: authentication required|401 Unauthorized|403 Forbidden|blob upload unknown|unknown blob|no basic auth credentials|Upload failed, retrying: EOF|Retrying in \d+ seconds?\s+EOF|429 Too Many Requests|Error 429)\b",
         scope: Scope::Foreign,
         confidence: 0.7,
         ..Signature::BASE
-    }],
+        },
+    ],
     remedies: &[remedy(
         "Check the image reference: a name without a registry host means Docker Hub",
         "docker image inspect <image> --format '{{.RepoTags}}'",

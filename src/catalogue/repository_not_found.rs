@@ -39,6 +39,14 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
+            anchors: &["repository"],
+            pattern: r"\bAPI error \(404\): repository (?P<image>\S+) not found\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.75,
+            precise: false,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["unknown"],
             pattern: r"\bname[ _]unknown\b",
             scope: Scope::NeedsEcr,

@@ -20,6 +20,8 @@ const FACT_AFTER: usize = 500;
 const EVIDENCE_AROUND: usize = 600;
 /// Longest anchor word the prefilter can look up.
 pub const MAX_ANCHOR_LEN: usize = 64;
+/// The image a message names decides whose it is, whatever else stands around it.
+const IMAGE_WEIGHT: u32 = 8;
 /// Facts that describe the failed call, not its surroundings.
 const MESSAGE_FACTS: &[&str] = &[
     "operation",
@@ -40,6 +42,8 @@ const MAX_MATCHES_PER_SIGNATURE: usize = 1 << 16;
 
 pub struct CompiledSignature {
     pub family: usize,
+    /// The pattern captures the image reference the message is about.
+    names_image: bool,
     pub signature: &'static Signature,
     regex: Regex,
     unless: Option<Regex>,
@@ -65,8 +69,10 @@ pub fn compiled() -> &'static Compiled {
                 let unless = signature
                     .unless
                     .map(|u| Regex::new(&format!("(?i){u}")).expect("unless pattern"));
+                let names_image = regex.capture_names().flatten().any(|n| n == "image");
                 signatures.push(CompiledSignature {
                     family: fi,
+                    names_image,
                     signature,
                     regex,
                     unless,
@@ -264,7 +270,17 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     continue;
                 }
                 let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
-                let e = evidence::weigh(&text[es..ee]);
+                let mut e = evidence::weigh(&text[es..ee]);
+                // The image the message itself names outweighs anything around it.
+                if cs.names_image {
+                    if let Some(image) = cs
+                        .regex
+                        .captures_at(region, m.start())
+                        .and_then(|c| c.name("image").map(|g| g.as_str()))
+                    {
+                        evidence::weigh_image(&mut e, image, IMAGE_WEIGHT);
+                    }
+                }
                 if let Err(reason) = scope_accepts(cs.signature.scope, e) {
                     result.rejected.push(Rejected {
                         family: cs.family,

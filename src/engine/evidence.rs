@@ -99,6 +99,8 @@ const FOREIGN_SIGNS: &[&str] = &[
     "route53",
     "route 53",
     "secretsmanager",
+    "cloudformation",
+    "denied by s3",
 ];
 
 struct Patterns {
@@ -232,21 +234,28 @@ pub fn weigh(text: &str) -> Evidence {
         "unpack image",
     ]) {
         for c in p.pulled_ref.captures_iter(text).take(8) {
-            let raw = &c[1];
-            // `pulling image configuration: ...` is prose, not a reference.
-            if raw.is_empty() || raw.starts_with(['<', '*', '$', '{', '[']) || raw.ends_with(':') {
-                continue;
-            }
-            let r = parse_image_ref(raw);
-            if r.ecr {
-                e.ecr += 1;
-            } else if r.repository.is_some() && !raw.contains("://") {
-                // Another registry's host, or none, which means Docker Hub.
-                e.foreign += 1;
-            }
+            // `pulling image configuration: ...` is prose, not a reference: weigh_image skips it.
+            weigh_image(&mut e, &c[1], 1);
         }
     }
     e
+}
+
+/// Counts an image reference `weight` times: an ECR one for ECR, any other (with another
+/// registry's host, or none, which means Docker Hub) against it. Placeholders count for nothing.
+pub fn weigh_image(e: &mut Evidence, raw: &str, weight: u32) {
+    let masked = raw.bytes().all(|c| c == b'*' || c == b'x' || c == b'X');
+    if masked || raw.starts_with(['<', '$', '{', '[']) || raw.ends_with(':') {
+        return;
+    }
+    let r = parse_image_ref(raw);
+    // A masked host (`***.amazonaws.com`) could be anyone's.
+    let masked_host = r.registry.as_deref().is_some_and(|h| h.contains('*'));
+    if r.ecr {
+        e.ecr += weight;
+    } else if r.repository.is_some() && !raw.contains("://") && !masked_host {
+        e.foreign += weight;
+    }
 }
 
 /// Operations that every service shares, or STS calls made on the way to ECR.

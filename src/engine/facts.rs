@@ -131,7 +131,7 @@ pub struct ImageRef {
 pub fn parse_image_ref(raw: &str) -> ImageRef {
     let s = raw
         .trim_matches(|c: char| "\"'`,;()[]".contains(c))
-        .trim_end_matches('.');
+        .trim_end_matches(['.', ':']);
     let s = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"))
@@ -345,7 +345,7 @@ fn extractors() -> &'static [Extractor] {
                 0,
                 |c, out, r| group_fact(out, "action", c, 1, r),
             ),
-            x(&["resource"], r"on resource:?\s*((?:arn:[^\s\[|]*\[[^\]]*\][^\s|]*)|[^\s|]+)", 0, |c, out, r| {
+            x(&["resource"], r"\bon resource:?\s*((?:arn:[^\s\[|]*\[[^\]]*\][^\s|]*)|[^\s|]+)", 0, |c, out, r| {
                 if let Some(m) = c.get(1) {
                     let v = m.as_str().trim_end_matches(['.', ',']);
                     if !is_template(v) {
@@ -380,7 +380,7 @@ fn extractors() -> &'static [Extractor] {
             }),
             // Private registry hosts, also inside URLs and image references.
             x(&["dkr"], 
-                r#"((?:https?://|docker://)?[^\s/"'\[\](),=@:]+\.dkr[.-]ecr(?:-fips)?\.[^\s./"']+\.(?:amazonaws\.com(?:\.cn)?|on\.aws)(?:/[^\s"'\],|]*)?)"#,
+                r#"((?:https?://|docker://)?[^\s/"'\[\](),=@:<>]+\.dkr[.-]ecr(?:-fips)?\.[^\s./"']+\.(?:amazonaws\.com(?:\.cn)?|on\.aws)(?:/[^\s"'\],|]*)?)"#,
                 2,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
@@ -520,7 +520,8 @@ fn extractors() -> &'static [Extractor] {
                     let case_ok = op.chars().any(|ch| ch.is_ascii_uppercase())
                         && op.chars().next().is_some_and(|ch| ch.is_ascii_uppercase())
                         && op.chars().skip(1).any(|ch| ch.is_ascii_uppercase());
-                    if case_ok && !op.ends_with("Exception") && !op.ends_with("Error") {
+                    let camel = case_ok && op.chars().any(|ch| ch.is_ascii_lowercase());
+                    if camel && !op.ends_with("Exception") && !op.ends_with("Error") {
                         group_fact(out, "operation", c, 1, r);
                     }
                 },

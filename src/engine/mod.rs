@@ -309,7 +309,11 @@ fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
                 continue;
             }
             let inner_is_wrapper = FAMILIES[fh.family].umbrella;
-            if fh.precise && !inner_is_wrapper && !FAMILIES[fh.family].id.starts_with("not-ecr-") {
+            // A precise error of the same kind (ECR in an ECR wrapper, a look-alike in a
+            // look-alike wrapper) goes first.
+            let same_kind = FAMILIES[fh.family].id.starts_with("not-ecr-")
+                == FAMILIES[uh.family].id.starts_with("not-ecr-");
+            if fh.precise && !inner_is_wrapper && same_kind {
                 keys[u] = (keys[f].0, keys[f].1, 1, Some(f));
             } else {
                 keys[f] = (keys[u].0, keys[u].1, 1 + f, Some(u));
