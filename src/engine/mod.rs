@@ -19,6 +19,8 @@ use normalize::floor_char_boundary;
 const CHUNK: usize = 1 << 20;
 /// Chunks overlap by this much, so a message cut by a chunk boundary is still seen whole.
 const CHUNK_OVERLAP: usize = 4 << 10;
+/// Shortest anchor word that makes a family a candidate when nothing matched.
+const MIN_MENTION_LEN: usize = 10;
 /// When nothing matched, facts are still read from this much of the paste's head.
 const FACTS_HEAD: usize = 64 << 10;
 /// How many further occurrences a finding lists (it still counts them all).
@@ -389,7 +391,9 @@ fn candidates(
             format!("Its wording was found, but {}.", r.reason),
         );
     }
-    for &(family, word) in mentioned {
+    // Only distinctive words (exception names, `authorized`, `toomanyrequests`) make a family a
+    // candidate: everyday words like "unknown" or "missing" would suggest nonsense.
+    for &(family, word) in mentioned.iter().filter(|(_, w)| w.len() >= MIN_MENTION_LEN) {
         push(
             family,
             format!("The paste mentions \u{201c}{word}\u{201d}, but not in a wording this family is known by."),
