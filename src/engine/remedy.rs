@@ -41,19 +41,18 @@ pub fn template_vars(fields: &Fields) -> Fields {
         };
         vars.insert("role_arn".into(), role_arn);
     }
-    let action = get("action")
-        .map(|a| match a.split_once(':') {
-            Some((svc, name)) => format!("{}:{}", svc.to_ascii_lowercase(), name),
-            None => a,
-        })
-        .unwrap_or_else(|| "<action>".into());
-    vars.insert(
-        "action_name".into(),
-        action
-            .split_once(':')
-            .map_or(action.clone(), |(_, n)| n.to_string()),
-    );
-    vars.insert("action".into(), action.clone());
+    // The action with its service in lowercase (IAM matches actions case-insensitively, but
+    // policies read better that way). A missing action stays missing, so prose can fall back.
+    let action = get("action").map(|a| match a.split_once(':') {
+        Some((svc, name)) => format!("{}:{}", svc.to_ascii_lowercase(), name),
+        None => a,
+    });
+    if let Some(a) = &action {
+        let name = a.split_once(':').map_or(a.as_str(), |(_, n)| n);
+        vars.insert("action_name".into(), name.to_string());
+        vars.insert("action".into(), a.clone());
+    }
+    let action = action.unwrap_or_default();
     let resource = match get("resource") {
         Some(r) => r,
         // GetAuthorizationToken takes no resource; anything else is scoped to the repository.
