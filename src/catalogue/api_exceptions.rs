@@ -11,7 +11,7 @@ macro_rules! api_exception {
         means: $means:literal, causes: $causes:literal,
         fix: ($fix_title:literal, $fix:literal), reference: $reference:expr,
         example: $example:literal, near_miss: $near:literal
-        $(, also: ($also_anchor:literal, $also:literal))? $(,)?
+        $(, also: ($also_anchor:literal, $also:literal))* $(,)?
     ) => {
         pub const $name: Family = Family {
             id: $id,
@@ -36,7 +36,7 @@ macro_rules! api_exception {
                     scope: Scope::Ecr,
                     confidence: 0.85,
                     ..Signature::BASE
-                },)?
+                },)*
             ],
             remedies: &[remedy($fix_title, $fix)],
             references: &[$reference],
@@ -61,12 +61,13 @@ api_exception!(REPOSITORY_NOT_EMPTY, id: "repository-not-empty", code: "Reposito
 api_exception!(REPOSITORY_ALREADY_EXISTS, id: "repository-already-exists", code: "RepositoryAlreadyExistsException", anchor: "repositoryalreadyexistsexception",
     scope: Scope::Ecr, stage: Stage::Benign, title: "The repository already exists (often harmless)",
     means: "CreateRepository was called for a repository name that already exists in this registry. Scripts that create before pushing usually ignore it.",
-    causes: "A create step that is not idempotent; infrastructure code that does not know the repository exists (import it).",
+    causes: "A create step that is not idempotent; infrastructure code (CloudFormation, CDK, Terraform) that does not know the repository exists: import it into the stack, or let the stack use the existing one.",
     fix: ("Create only when missing", "aws ecr describe-repositories --repository-names {repository} --region {region} >/dev/null 2>&1 || aws ecr create-repository --repository-name {repository} --region {region}"),
     reference: "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html",
     example: "An error occurred (RepositoryAlreadyExistsException) when calling the CreateRepository operation: The repository with name 'app' already exists in the registry with id '123456789012'",
     near_miss: "Repository created.",
-    also: ("exists", r"\brepository with name '(?P<repository>[^']+)' already exists in the registry\b"));
+    also: ("exists", r"\brepository with name '(?P<repository>[^']+)' already exists in the registry\b"),
+    also: ("exists", r"\bAWS::ECR::Repository\b.{0,200}?\balready exists\b"));
 
 api_exception!(REPOSITORY_POLICY_NOT_FOUND, id: "repository-policy-not-found", code: "RepositoryPolicyNotFoundException", anchor: "repositorypolicynotfoundexception",
     scope: Scope::Ecr, stage: Stage::Benign, title: "The repository has no repository policy (often harmless)",

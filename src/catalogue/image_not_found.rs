@@ -61,13 +61,20 @@ pub const FAMILY: Family = Family {
         },
     ],
     remedies: &[
-        remedy(
+        remedy_when(
+            "The image is on ECR Public: check the repository and its tags in the gallery",
+            "https://gallery.ecr.aws/{repository}",
+            When::Is("registry", "public.ecr.aws"),
+        ),
+        remedy_when(
             "List what the repository really holds",
             "aws ecr list-images --repository-name {repository} --region {region}\naws ecr describe-images --repository-name {repository} --region {region} --query 'sort_by(imageDetails,&imagePushedAt)[-5:].[imageTags,imageDigest,imagePushedAt]'",
+            When::IsNot("registry", "public.ecr.aws"),
         ),
-        remedy(
+        remedy_when(
             "Check whether a lifecycle policy expires images",
             "aws ecr get-lifecycle-policy --repository-name {repository} --region {region}",
+            When::IsNot("registry", "public.ecr.aws"),
         ),
         remedy(
             "Push the missing tag (or point the deployment at one that exists)",

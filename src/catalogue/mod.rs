@@ -26,6 +26,7 @@ mod layer_upload_failed;
 mod limit_exceeded;
 mod login_bad_request;
 mod lookalikes;
+mod manifest_rejected;
 mod no_basic_auth_credentials;
 mod non_tty_login;
 mod pull_access_denied;
@@ -59,6 +60,7 @@ pub static FAMILIES: &[Family] = &[
     // Images, pushes and pulls.
     image_not_found::FAMILY,
     tag_immutable::FAMILY,
+    manifest_rejected::FAMILY,
     image_already_exists::FAMILY,
     layer_upload_failed::FAMILY,
     endpoint_unreachable::FAMILY,
@@ -111,6 +113,10 @@ pub static FAMILIES: &[Family] = &[
     lookalikes::OTHER_AWS_SERVICE,
     lookalikes::OTHER_REGISTRY,
 ];
+
+/// Causes and the consequences they explain, where both can stand in one paste at the same
+/// stage: the cause is reported first (a missing repository is why no image is found).
+pub static CONSEQUENCES: &[(&str, &str)] = &[("repository-not-found", "image-not-found")];
 
 /// The family with this id.
 pub fn family(id: &str) -> Option<&'static Family> {

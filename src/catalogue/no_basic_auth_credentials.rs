@@ -17,6 +17,14 @@ pub const FAMILY: Family = Family {
             confidence: 0.93,
             ..Signature::BASE
         },
+        // Docker before 1.10 asked for a login it could not read in a pipeline.
+        Signature {
+            anchors: &["login"],
+            pattern: r"\bPlease login prior to (?:push|pull)\b",
+            scope: Scope::EcrUnlessForeign,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
         // containerd's form (kubelet): for an ECR image it means the node sent no credentials;
         // the reason after it is often cut off in what people paste.
         Signature {

@@ -25,6 +25,13 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
+            anchors: &["401"],
+            pattern: r"\b(?:unsupported|unexpected) status(?: code)?:? 401\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["anonymous"],
             pattern: r"\bfailed to fetch anonymous token\b",
             scope: Scope::EcrUnlessForeign,

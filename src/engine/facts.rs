@@ -105,6 +105,7 @@ pub fn is_region(s: &str) -> bool {
 /// `[account id]`): not a fact. Masks such as `***` or `xxxx` are kept; they are what was printed.
 pub fn is_template(s: &str) -> bool {
     s.is_empty()
+        || s.chars().all(|c| c == '.' || c == '…')
         || s.starts_with('<')
         || s.starts_with('{')
         || s.starts_with("${")
@@ -289,7 +290,16 @@ pub fn image_facts<'a>(out: &mut Vec<Fact>, at: impl Into<Found<'a>>, rank: u8) 
     if let Some(v) = &r.region {
         fact(out, "region", v, at, rank);
     }
-    if r.ecr {
+    // A host is a fact when its account is real or masked, not a template (`aws_account_id`).
+    let account_known = r.registry.as_deref().is_some_and(|h| {
+        let account = h.split('.').next().unwrap_or("");
+        h == "public.ecr.aws"
+            || (!account.is_empty()
+                && account
+                    .bytes()
+                    .all(|c| c.is_ascii_digit() || matches!(c, b'*' | b'x' | b'X')))
+    });
+    if r.ecr && account_known {
         if let Some(v) = &r.registry {
             fact(out, "registry", v, at, rank);
         }
@@ -594,7 +604,7 @@ pub fn detect_client(text: &str) -> Option<&'static str> {
     type Rule = (&'static [&'static str], Regex, &'static str);
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     let rules = RULES.get_or_init(|| {
-        let rules: [(&'static [&'static str], &str, &'static str); 11] = [
+        let rules: [(&'static [&'static str], &str, &'static str); 10] = [
             (
                 &["taskengine", "cannotpull", "ecs-agent"],
                 r"TaskEngine|CannotPull(?:ECR)?ContainerError|ecs-agent|amazon-ecs-agent",
@@ -644,11 +654,6 @@ pub fn detect_client(text: &str) -> Option<&'static str> {
                 &["from daemon", "docker ", "push refers"],
                 r"Error response from daemon|\bdocker (?:push|pull|login|run)\b|The push refers to",
                 "docker",
-            ),
-            (
-                &["when calling the"],
-                r"An error occurred \([A-Za-z]+\) when calling the",
-                "aws-cli-v2",
             ),
         ];
         rules

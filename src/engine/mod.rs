@@ -11,7 +11,7 @@ pub mod report;
 
 pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span};
 
-use crate::catalogue::{Family, Stage, FAMILIES};
+use crate::catalogue::{Family, Stage, CONSEQUENCES, FAMILIES};
 use classify::{classify_chunk, Match};
 use normalize::floor_char_boundary;
 
@@ -319,6 +319,15 @@ fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
                 keys[u] = (keys[f].0, keys[f].1, 1, Some(f));
             } else {
                 keys[f] = (keys[u].0, keys[u].1, 1 + f, Some(u));
+            }
+        }
+    }
+    // A consequence whose cause is in the paste follows it.
+    for &(cause, consequence) in CONSEQUENCES {
+        let find = |id: &str| groups.iter().position(|(h, _)| FAMILIES[h.family].id == id);
+        if let (Some(c), Some(q)) = (find(cause), find(consequence)) {
+            if keys[q].3.is_none() && keys[q] < keys[c] {
+                keys[q] = (keys[c].0, keys[c].1, 1 + q, Some(c));
             }
         }
     }
