@@ -55,34 +55,31 @@ fn main() {
         paste.len()
     );
 
-    let log = ci_log_10mb();
+    measure(
+        "a 10 MB CI log with a few errors buried in it",
+        &ci_log_10mb(),
+    );
+    measure(
+        "10 MB of one error repeated (a retry loop)",
+        &retry_loop_10mb(),
+    );
+}
+
+/// One `explain()` of `text`, timed, with its throughput and findings.
+fn measure(what: &str, text: &str) {
     let start = Instant::now();
-    let report = black_box(explain(black_box(&log)));
+    let report = black_box(explain(black_box(text)));
     let secs = start.elapsed().as_secs_f64();
     println!(
-        "explain() of a {:.1} MB CI log: {:.0} ms, {:.1} MB/s, {} findings ({})",
-        log.len() as f64 / 1e6,
+        "explain() of {what} ({:.1} MB): {:.0} ms, {:.1} MB/s, findings: {}",
+        text.len() as f64 / 1e6,
         secs * 1e3,
-        log.len() as f64 / 1e6 / secs,
-        report.findings.len(),
+        text.len() as f64 / 1e6 / secs,
         report
             .findings
             .iter()
             .map(|f| format!("{} x{}", f.id, f.occurrences))
             .collect::<Vec<_>>()
             .join(", ")
-    );
-
-    let dense = retry_loop_10mb();
-    let start = Instant::now();
-    let report = black_box(explain(black_box(&dense)));
-    let secs = start.elapsed().as_secs_f64();
-    println!(
-        "explain() of {:.1} MB of one error repeated: {:.0} ms, {:.1} MB/s ({} x{})",
-        dense.len() as f64 / 1e6,
-        secs * 1e3,
-        dense.len() as f64 / 1e6 / secs,
-        report.findings[0].id,
-        report.findings[0].occurrences
     );
 }

@@ -145,9 +145,8 @@ test("long share links are compressed and still round-trip", async () => {
   assert.equal(await other.inputValue("#error-input"), text);
 });
 
-test("after the first visit the site works offline", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+/** Opens the explainer and waits until its service worker controls the page. */
+async function openControlled(page) {
   await page.goto(server.base);
   await page.waitForSelector("#error-input");
   await page.evaluate(async () => {
@@ -156,6 +155,12 @@ test("after the first visit the site works offline", async () => {
       await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
     }
   });
+}
+
+test("after the first visit the site works offline", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openControlled(page);
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("#error-input");
@@ -169,14 +174,7 @@ test("after the first visit the site works offline", async () => {
 test("a new build replaces the cached one", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.base);
-  await page.waitForSelector("#error-input");
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
+  await openControlled(page);
   // Deploy "build 2": a different page title and a service worker of another version.
   const html = readFileSync(join(DIST, "index.html"), "utf8").replace("<title>", "<title>Build 2 · ");
   const sw = readFileSync(join(DIST, "sw.js"), "utf8").replace(/ecr-explain-[0-9a-f]+/, "ecr-explain-build2");
