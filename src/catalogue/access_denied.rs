@@ -60,6 +60,20 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
+            anchors: &["permission"],
+            pattern: r"\bdoes not have (?P<operation>[A-Z][A-Za-z]+) permission for the image\b",
+            scope: Scope::Ecr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["allows", "allow"],
+            pattern: r"\bno (?:identity-based|resource-based|service control|resource control|session|VPC endpoint) polic(?:y|ies) allows? the (?P<action>ecr(?:-public)?:[a-z]+)",
+            scope: Scope::Ecr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["lambda"],
             pattern: r"\bLambda does not have permission to access the ECR image",
             scope: Scope::Ecr,

@@ -33,7 +33,7 @@ macro_rules! api_exception {
                 $(Signature {
                     anchors: &[$also_anchor],
                     pattern: $also,
-                    scope: Scope::Ecr,
+                    scope: Scope::EcrUnlessForeign,
                     confidence: 0.85,
                     ..Signature::BASE
                 },)*
@@ -222,7 +222,8 @@ api_exception!(INVALID_PARAMETER, id: "invalid-parameter", code: "InvalidParamet
     fix: ("Check the name against ECR's pattern", "echo '{repository}' | grep -E '^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$'"),
     reference: API,
     example: "An error occurred (InvalidParameterException) when calling the CreateRepository operation: Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression'",
-    near_miss: "An error occurred (InvalidParameterException) when calling the RunTask operation: No Container Instances were found in your cluster.");
+    near_miss: "An error occurred (InvalidParameterException) when calling the RunTask operation: No Container Instances were found in your cluster.",
+    also: ("invalid", r"\bInvalid parameter at '[^']+' failed to satisfy constraint\b"));
 
 api_exception!(VALIDATION, id: "validation", code: "ValidationException", anchor: "validationexception",
     scope: Scope::NeedsEcr, stage: Stage::Api, title: "ECR could not validate the request",

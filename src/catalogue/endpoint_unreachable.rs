@@ -29,6 +29,8 @@ pub const FAMILY: Family = Family {
             pattern: r#"\b(?:Get|Head|Post) "?https://[^"\s]*\.dkr\.ecr\.[^"\s]+/v2/[^"\s]*"?:\s*(?:net/http: TLS handshake timeout|context deadline exceeded|dial tcp[^\n]{0,80}?(?:i/o timeout|connection refused|no such host))|\b(?:Get|Head) "?https://[^"\s]*\.dkr\.ecr\.[^"\s]+/v2/[^"\s]*"?:\s*EOF\b"#,
             scope: Scope::Ecr,
             confidence: 0.85,
+            // A network failure: inside an ECS or Docker wrapper, the wrapper is read first.
+            precise: false,
             ..Signature::BASE
         },
         Signature {

@@ -47,7 +47,7 @@ pub const FAMILY: Family = Family {
         },
         Signature {
             anchors: &["resolve"],
-            pattern: r#"\bfailed to resolve (?:ref(?:erence)?|source metadata for) "?(?P<image>[^"\s]+?)"?: (?:\S+: )?not found\b"#,
+            pattern: r#"\bfailed to resolve (?:ref(?:erence)?|source metadata for):? "?(?P<image>[^"\s]+?)"?: (?:\S+: )?(?:not found|manifest unknown)\b"#,
             scope: Scope::NeedsEcr,
             confidence: 0.85,
             ..Signature::BASE

@@ -8,11 +8,11 @@ pub const FAMILY: Family = Family {
     stage: Stage::Api,
     umbrella: false,
     explanation: "The layers were pushed, but ECR refused the manifest that ties them together{repository_q}: its format or media type is not one ECR accepts, or it may not be written under that tag.",
-    causes: "BuildKit's registry cache (`--cache-to type=registry`) writes a cache manifest ECR does not accept unless it is exported as an image manifest (`image-manifest=true,oci-mediatypes=true`); old Docker schema1 manifests; a manifest list whose referenced images are missing; an immutable tag that already exists (ECR answers 400 there too).",
+    causes: "BuildKit's registry cache (`--cache-to type=registry`) writes a cache manifest ECR does not accept unless it is exported as an image manifest (`image-manifest=true,oci-mediatypes=true`); old Docker schema1 manifests; a manifest list whose referenced images are missing; an immutable tag that already exists (ECR answers 400 there too); a tag with characters ECR does not allow (tags are up to 128 of `A-Za-z0-9_.-`, so no `+`).",
     signatures: &[
         Signature {
             anchors: &["400"],
-            pattern: r"\bunexpected status(?: code)?(?: from PUT request to)? \S+/manifests/\S+?:? 400 Bad Request",
+            pattern: r"\b(?:unexpected status(?: code)?(?: from (?:PUT|HEAD|GET) request to)? \S+/manifests/\S+?|(?:PUT|HEAD|GET) \S+/manifests/\S+?: unexpected status(?: code)?):? 400 Bad Request",
             scope: Scope::NeedsEcr,
             confidence: 0.8,
             ..Signature::BASE

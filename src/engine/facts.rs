@@ -340,17 +340,17 @@ fn extractors() -> &'static [Extractor] {
         vec![
             // The caller named by an IAM denial; the lazy ARN stops before `is not authorized`
             // even where a copy glued them together (`user/nameis not authorized`).
-            x(&["authorized"], 
+            x(&["authorized"],
                 r"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]]*\]|[^:\s]*):\S+?)\s*is not authorized",
                 0,
                 |c, out, r| principal_facts(out, c.get(1).unwrap(), r),
             ),
-            x(&["arn:"], 
+            x(&["arn:"],
                 r#"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]]*\]|[^:\s]*):(?:user|role|assumed-role|federated-user|root)[^\s"',;)|]*)"#,
                 2,
                 |c, out, r| principal_facts(out, c.get(1).unwrap(), r),
             ),
-            x(&["authorized"], 
+            x(&["authorized"],
                 r"not authorized to perform:?\s*([a-z0-9-]+:[a-z0-9*]+)",
                 0,
                 |c, out, r| group_fact(out, "action", c, 1, r),
@@ -364,7 +364,7 @@ fn extractors() -> &'static [Extractor] {
                 }
             }),
             // ECR resource ARN: region, registry account, repository.
-            x(&[":ecr"], 
+            x(&[":ecr"],
                 r#"arn:(aws[a-z-]*):ecr(?:-public)?:([a-z0-9-]*):(\[[^\]]*\]|[^:\s]*):repository/([^\s"',|]+)"#,
                 1,
                 |c, out, r| {
@@ -389,12 +389,12 @@ fn extractors() -> &'static [Extractor] {
                 }
             }),
             // Private registry hosts, also inside URLs and image references.
-            x(&["dkr"], 
+            x(&["dkr"],
                 r#"((?:https?://|docker://)?[^\s/"'\[\](),=@:<>]+\.dkr[.-]ecr(?:-fips)?\.[^\s./"']+\.(?:amazonaws\.com(?:\.cn)?|on\.aws)(?:/[^\s"'\],|]*)?)"#,
                 2,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
-            x(&["public.ecr.aws"], 
+            x(&["public.ecr.aws"],
                 r#"(public\.ecr\.aws/[a-z0-9._/-]+(?::[a-z0-9._-]+)?)"#,
                 2,
                 |c, out, r| {
@@ -404,7 +404,7 @@ fn extractors() -> &'static [Extractor] {
                 },
             ),
             // API endpoints (`api.ecr.eu-west-1.amazonaws.com`, `ecr-public.us-east-1...`).
-            x(&["ecr"], 
+            x(&["ecr"],
                 r"\b(?:api\.)?ecr(?:-public|-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com|api\.aws)",
                 3,
                 |c, out, r| {
@@ -413,7 +413,7 @@ fn extractors() -> &'static [Extractor] {
                     }
                 },
             ),
-            x(&["with name"], 
+            x(&["with name"],
                 r"repository with name '([^']+)'(?: does not exist)?(?: in (?:the )?registry with id '([^']*)')?",
                 1,
                 |c, out, r| {
@@ -428,7 +428,7 @@ fn extractors() -> &'static [Extractor] {
             x(&["' repository"], r"\bin the '([^']+)' repository", 1, |c, out, r| {
                 group_fact(out, "repository", c, 1, r)
             }),
-            x(&["repositoryname", "registryid"], 
+            x(&["repositoryname", "registryid"],
                 r#""(repositoryName|registryId)"\s*:\s*"([^"]*)""#,
                 2,
                 |c, out, r| {
@@ -442,7 +442,10 @@ fn extractors() -> &'static [Extractor] {
                     }
                 },
             ),
-            x(&["--repository-name"], 
+            x(&["--registry-id"], r"--registry-ids?[ =](\d{12})\b", 3, |c, out, r| {
+                group_fact(out, "registry_id", c, 1, r)
+            }),
+            x(&["--repository-name"],
                 r"--repository-names?[ =]([a-z0-9][a-z0-9._/-]*)",
                 3,
                 |c, out, r| group_fact(out, "repository", c, 1, r),
@@ -450,28 +453,28 @@ fn extractors() -> &'static [Extractor] {
             x(&["vars.name"], r#"\bvars\.name="([^"]+)""#, 3, |c, out, r| {
                 group_fact(out, "repository", c, 1, r)
             }),
-            x(&["refers to"], 
+            x(&["refers to"],
                 r"\b(?:push|pull) refers to (?:a )?repository \[([^\]\s]+)\]",
                 3,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
-            x(&["not found"], 
+            x(&["not found"],
                 r"\brepository ([a-z0-9][a-z0-9._/-]*) not found",
                 4,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
             // Registry API paths on any host (a masked host still names the repository).
-            x(&["/v2/"], 
+            x(&["/v2/"],
                 r"/v2/([a-z0-9][a-z0-9._/-]*?)/(?:manifests|blobs|tags)/",
                 4,
                 |c, out, r| group_fact(out, "repository", c, 1, r),
             ),
-            x(&["when calling"], 
+            x(&["when calling"],
                 r"when calling the\s+([A-Za-z]+)\s+operation",
                 0,
                 |c, out, r| group_fact(out, "operation", c, 1, r),
             ),
-            x(&["operation error"], 
+            x(&["operation error"],
                 r"operation error [a-z0-9 ]+:\s*([A-Za-z]+)",
                 0,
                 |c, out, r| group_fact(out, "operation", c, 1, r),
@@ -489,7 +492,7 @@ fn extractors() -> &'static [Extractor] {
             x(&["max retries"], r"reached max retries:\s*(\d+)", 0, |c, out, r| {
                 group_fact(out, "retries", c, 1, r)
             }),
-            x(&["because no", "explicit deny"], 
+            x(&["because no", "explicit deny"],
                 r"\b(because no [a-z -]+? allows|with an explicit deny in (?:a|an|the) [a-z -]+?policy)",
                 0,
                 |c, out, r| {
@@ -501,7 +504,7 @@ fn extractors() -> &'static [Extractor] {
             x(&["aws ecr"], r"\baws ecr (get-login-password|get-login)\b", 5, |c, out, r| {
                 group_fact(out, "cli_command", c, 1, r)
             }),
-            x(&["get-login-password"], 
+            x(&["get-login-password"],
                 r"get-login-password\b[^|]{0,80}?--region[ =]([a-z0-9-]+)",
                 5,
                 |c, out, r| {
@@ -516,7 +519,7 @@ fn extractors() -> &'static [Extractor] {
                 }
             }),
             // Any region named in passing (`... in eu-north-1.`), weakest of all.
-            x(&["us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-", "cn-"], 
+            x(&["us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-", "cn-"],
                 r"\b((?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b",
                 7,
                 |c, out, r| group_fact(out, "region", c, 1, r),
