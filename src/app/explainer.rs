@@ -184,6 +184,18 @@ pub fn Explainer(props: &Props) -> Html {
             }
         });
     }
+    // Compile the engine's patterns while the page is idle, so the first paste does not pay
+    // for it (a few tens of milliseconds in wasm).
+    {
+        let warm = use_mut_ref(|| None::<Timeout>);
+        use_effect_with((), move |_| {
+            *warm.borrow_mut() = Some(Timeout::new(50, || {
+                let sample = FAMILIES[0].examples.first().copied().unwrap_or_default();
+                let _ = engine::explain(sample);
+            }));
+            move || drop(warm.borrow_mut().take())
+        });
+    }
     {
         let on_text = props.on_text.clone();
         use_effect_with((*handles.text).clone(), move |text| {
