@@ -67,6 +67,27 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
+            anchors: &["grant"],
+            pattern: r"\bdoes not grant (?P<action>ecr:[A-Za-z]+)(?:, ecr:[A-Za-z]+)* permission to \S+ service principal",
+            scope: Scope::Ecr,
+            confidence: 0.9,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["access"],
+            pattern: r"\bAccess denied for repository: (?P<repository>[a-z0-9][a-z0-9._/-]*) in registry ID: (?P<registry_id>\d+)",
+            scope: Scope::Ecr,
+            confidence: 0.9,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["role"],
+            pattern: r"\bFailed to pull your application image\. Be sure you configure your service with a valid access role to your ECR repository",
+            scope: Scope::Ecr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["allows", "allow"],
             pattern: r"\bno (?:identity-based|resource-based|service control|resource control|session|VPC endpoint) polic(?:y|ies) allows? the (?P<action>ecr(?:-public)?:[a-z]+)",
             scope: Scope::Ecr,

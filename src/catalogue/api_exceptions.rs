@@ -27,6 +27,8 @@ macro_rules! api_exception {
                     pattern: concat!(r"\b", $code, r"\b"),
                     scope: $scope,
                     confidence: 0.9,
+                    // Codes every AWS service uses say less than a specific message next to them.
+                    precise: !matches!($scope, Scope::NeedsEcr),
                     ..Signature::BASE
                 },
                 // The message alone, where a tool printed it without the exception's name.

@@ -38,6 +38,14 @@ pub const FAMILY: Family = Family {
             confidence: 0.85,
             ..Signature::BASE
         },
+        // Docker before 1.10, which names the image without its registry host.
+        Signature {
+            anchors: &["image"],
+            pattern: r"\bError: image (?P<repository>[a-z0-9][a-z0-9._/-]*)(?::[\w.-]+)? not found\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
         Signature {
             anchors: &["provide"],
             pattern: r"\bSource image (?P<image>\S+) does not exist\. Provide a valid source image",

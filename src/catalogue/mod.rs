@@ -116,7 +116,11 @@ pub static FAMILIES: &[Family] = &[
 
 /// Causes and the consequences they explain, where both can stand in one paste at the same
 /// stage: the cause is reported first (a missing repository is why no image is found).
-pub static CONSEQUENCES: &[(&str, &str)] = &[("repository-not-found", "image-not-found")];
+pub static CONSEQUENCES: &[(&str, &str)] = &[
+    ("repository-not-found", "image-not-found"),
+    // A push that was denied is why the image is not there.
+    ("access-denied", "image-not-found"),
+];
 
 /// The family with this id.
 pub fn family(id: &str) -> Option<&'static Family> {

@@ -12,7 +12,7 @@ pub const FAMILY: Family = Family {
     signatures: &[
         Signature {
             anchors: &["basic"],
-            pattern: r"\bno basic auth credentials\b",
+            pattern: r"\bno (?:basic auth credentials|credentials available for basic auth)\b",
             scope: Scope::EcrUnlessForeign,
             confidence: 0.93,
             ..Signature::BASE

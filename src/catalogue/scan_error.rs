@@ -18,6 +18,13 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
+            anchors: &["unsupportedimageerror"],
+            pattern: r"\bUnsupportedImageError\b",
+            scope: Scope::EcrUnlessForeign,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["scannotfoundexception"],
             pattern: r"\bScanNotFoundException\b",
             scope: Scope::Ecr,

@@ -211,6 +211,43 @@ fn scope_accepts(scope: Scope, e: Evidence) -> Result<(), &'static str> {
     })
 }
 
+/// For wordings that need context: the match's own message has the last word. Its line must
+/// not point elsewhere (a Docker Hub image, another registry), and an AWS envelope right after
+/// it must name an ECR operation (`ValidationException when calling the CreateModel operation`
+/// is SageMaker's).
+fn own_message_agrees(
+    scope: Scope,
+    text: &str,
+    line: &str,
+    end: usize,
+) -> Result<(), &'static str> {
+    if matches!(scope, Scope::Ecr | Scope::Any | Scope::Foreign) {
+        return Ok(());
+    }
+    let local = evidence::weigh(line);
+    if local.foreign > local.ecr {
+        return Err("its own message points at another registry or AWS service");
+    }
+    let after = &text[end..ceil_char_boundary(text, end + 80)];
+    if let Some(op) = envelope_operation(after) {
+        if !facts::is_ecr_operation(op) && !evidence::is_neutral_operation(op) {
+            return Err("it was returned by another AWS service's operation");
+        }
+    }
+    Ok(())
+}
+
+/// The operation of an AWS CLI envelope that follows an exception's name.
+fn envelope_operation(after: &str) -> Option<&str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\)? when calling the ([A-Za-z]+) operation").expect("envelope pattern")
+    });
+    re.captures(after)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
 /// Finds every accepted match in one normalized chunk.
 /// What a match came to, remembered for identical lines: a log that repeats one error
 /// thousands of times (a retry loop) costs one evaluation, not thousands.
@@ -281,7 +318,9 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                         evidence::weigh_image(&mut e, image, IMAGE_WEIGHT);
                     }
                 }
-                if let Err(reason) = scope_accepts(cs.signature.scope, e) {
+                let verdict = scope_accepts(cs.signature.scope, e)
+                    .and_then(|()| own_message_agrees(cs.signature.scope, text, line, end));
+                if let Err(reason) = verdict {
                     result.rejected.push(Rejected {
                         family: cs.family,
                         reason,

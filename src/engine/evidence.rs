@@ -259,7 +259,7 @@ pub fn weigh_image(e: &mut Evidence, raw: &str, weight: u32) {
 }
 
 /// Operations that every service shares, or STS calls made on the way to ECR.
-fn is_neutral_operation(op: &str) -> bool {
+pub fn is_neutral_operation(op: &str) -> bool {
     [
         "GetCallerIdentity",
         "AssumeRole",

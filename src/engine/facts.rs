@@ -115,7 +115,8 @@ pub fn is_template(s: &str) -> bool {
 }
 
 fn all_digits(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 12 && s.bytes().all(|c| c.is_ascii_digit())
+    // AWS account IDs are exactly 12 digits; shorter runs are placeholders or typos.
+    s.len() == 12 && s.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// A parsed image reference or registry URL.
@@ -357,7 +358,7 @@ fn extractors() -> &'static [Extractor] {
             ),
             x(&["resource"], r"\bon resource:?\s*((?:arn:[^\s\[|]*\[[^\]]*\][^\s|]*)|[^\s|]+)", 0, |c, out, r| {
                 if let Some(m) = c.get(1) {
-                    let v = m.as_str().trim_end_matches(['.', ',']);
+                    let v = m.as_str().trim_end_matches(['.', ',', ':']);
                     if !is_template(v) {
                         fact(out, "resource", v, m, r);
                     }
@@ -395,7 +396,8 @@ fn extractors() -> &'static [Extractor] {
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
             x(&["public.ecr.aws"],
-                r#"(public\.ecr\.aws/[a-z0-9._/-]+(?::[a-z0-9._-]+)?)"#,
+                // Not `public.ecr.aws/token/`: that is the auth endpoint, not a repository.
+                r#"(public\.ecr\.aws/(?:[a-su-z0-9._-]|t[a-np-z0-9._-]|to[a-jl-z0-9._-])[a-z0-9._/-]*(?::[a-z0-9._-]+)?)"#,
                 2,
                 |c, out, r| {
                     let m = c.get(1).unwrap();

@@ -294,20 +294,22 @@ fn group_key(h: &Hit) -> [Option<&String>; 3] {
 /// precise error follows it; a vague detail inside a wrapper follows the wrapper.
 fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
     let n = groups.len();
-    // (stage, position, sub-order, context_of)
-    let mut keys: Vec<(Stage, usize, usize, Option<usize>)> = groups
+    // (stage, vague, position, sub-order, context_of): within a stage, a precise finding goes
+    // before a vague one (a generic ValidationException before the message that explains it
+    // would be the wrong way round).
+    let mut keys: Vec<(Stage, bool, usize, usize, Option<usize>)> = groups
         .iter()
-        .map(|(h, _)| (FAMILIES[h.family].stage, h.start, 0, None))
+        .map(|(h, _)| (FAMILIES[h.family].stage, !h.precise, h.start, 0, None))
         .collect();
     for u in 0..n {
         let (uh, _) = &groups[u];
-        if !FAMILIES[uh.family].umbrella || keys[u].3.is_some() {
+        if !FAMILIES[uh.family].umbrella || keys[u].4.is_some() {
             continue;
         }
         let reach = detail_reach(input, uh.end);
         for f in 0..n {
             let (fh, _) = &groups[f];
-            if f == u || fh.start < uh.start || fh.start > reach || keys[f].3.is_some() {
+            if f == u || fh.start < uh.start || fh.start > reach || keys[f].4.is_some() {
                 continue;
             }
             let inner_is_wrapper = FAMILIES[fh.family].umbrella;
@@ -316,9 +318,9 @@ fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
             let same_kind = FAMILIES[fh.family].id.starts_with("not-ecr-")
                 == FAMILIES[uh.family].id.starts_with("not-ecr-");
             if fh.precise && !inner_is_wrapper && same_kind {
-                keys[u] = (keys[f].0, keys[f].1, 1, Some(f));
+                keys[u] = (keys[f].0, keys[f].1, keys[f].2, 1, Some(f));
             } else {
-                keys[f] = (keys[u].0, keys[u].1, 1 + f, Some(u));
+                keys[f] = (keys[u].0, keys[u].1, keys[u].2, 1 + f, Some(u));
             }
         }
     }
@@ -326,19 +328,19 @@ fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
     for &(cause, consequence) in CONSEQUENCES {
         let find = |id: &str| groups.iter().position(|(h, _)| FAMILIES[h.family].id == id);
         if let (Some(c), Some(q)) = (find(cause), find(consequence)) {
-            if keys[q].3.is_none() && keys[q] < keys[c] {
-                keys[q] = (keys[c].0, keys[c].1, 1 + q, Some(c));
+            if keys[q].4.is_none() && keys[q] < keys[c] {
+                keys[q] = (keys[c].0, keys[c].1, keys[c].2, 1 + q, Some(c));
             }
         }
     }
     let family_of: Vec<usize> = groups.iter().map(|(h, _)| h.family).collect();
     let mut idx: Vec<usize> = (0..n).collect();
-    idx.sort_by_key(|&i| (keys[i].0, keys[i].1, keys[i].2));
+    idx.sort_by_key(|&i| (keys[i].0, keys[i].1, keys[i].2, keys[i].3));
     let mut groups: Vec<Option<(Hit, Vec<Span>)>> = groups.into_iter().map(Some).collect();
     idx.iter()
         .map(|&i| {
             let (h, spans) = groups[i].take().expect("each group once");
-            let context_of = keys[i].3.map(|c| FAMILIES[family_of[c]].id);
+            let context_of = keys[i].4.map(|c| FAMILIES[family_of[c]].id);
             finding(h, spans, context_of)
         })
         .collect()
