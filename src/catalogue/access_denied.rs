@@ -81,7 +81,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["role"],
+            anchors: &["application"],
             pattern: r"\bFailed to pull your application image\. Be sure you configure your service with a valid access role to your ECR repository",
             scope: Scope::Ecr,
             confidence: 0.85,

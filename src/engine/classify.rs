@@ -268,6 +268,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
         ..ChunkResult::default()
     };
     let mut seen: HashMap<(usize, &str), Outcome> = HashMap::new();
+    let mut around_cache: HashMap<(usize, &str), Rc<Vec<Fact>>> = HashMap::new();
     for (si, cs) in compiled.signatures.iter().enumerate() {
         let mut kept = 0;
         for &(lo, hi) in &regions[si] {
@@ -338,7 +339,13 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     }
                 }
                 let confidence = confidence(cs.signature, e);
-                let facts: Rc<[Fact]> = read_facts(text, start, end, own, cs.signature.sets).into();
+                // Signatures of one family matching one message read the same surroundings.
+                let around = around_cache
+                    .entry((cs.family, line))
+                    .or_insert_with(|| Rc::new(window_facts(text, start, end)))
+                    .clone();
+                let facts: Rc<[Fact]> =
+                    read_facts(&around, start, end, own, cs.signature.sets).into();
                 seen.insert(
                     (si, line),
                     Outcome::Accepted {
@@ -426,22 +433,27 @@ fn confidence(signature: &Signature, e: Evidence) -> f32 {
 
 /// Reads facts around a match: the signature's own captures first, then every extractor,
 /// each key's value taken from the best-ranked extractor nearest the match.
-fn read_facts(
-    text: &str,
-    start: usize,
-    end: usize,
-    own: Vec<Fact>,
-    sets: &[(&'static str, &'static str)],
-) -> Vec<Fact> {
+/// Every fact in the window around a match, at positions in the clean text.
+fn window_facts(text: &str, start: usize, end: usize) -> Vec<Fact> {
     let (ws, we) = window(text, start, end, FACT_BEFORE, FACT_AFTER);
-    let mut all: Vec<Fact> = facts::extract(&text[ws..we])
+    facts::extract(&text[ws..we])
         .into_iter()
         .map(|f| Fact {
             start: f.start + ws,
             end: f.end + ws,
             ..f
         })
-        .collect();
+        .collect()
+}
+
+fn read_facts(
+    around: &[Fact],
+    start: usize,
+    end: usize,
+    own: Vec<Fact>,
+    sets: &[(&'static str, &'static str)],
+) -> Vec<Fact> {
+    let mut all = around.to_vec();
     let distance = |f: &Fact| {
         if f.end <= start {
             start - f.end
