@@ -75,8 +75,8 @@ struct Handles {
 
 impl Handles {
     /// Classifies `text` after `delay_ms`, replacing any pending or running job.
-    fn schedule(&self, text: String, delay_ms: u32) {
-        let text = Rc::new(text);
+    fn schedule(&self, text: impl Into<Rc<String>>, delay_ms: u32) {
+        let text = text.into();
         let generation = {
             let mut job = self.job.borrow_mut();
             job.generation += 1;
@@ -157,8 +157,9 @@ fn textarea(node: &NodeRef) -> Option<web_sys::HtmlTextAreaElement> {
 #[component]
 pub fn Explainer(props: &Props) -> Html {
     let input = use_node_ref();
-    // A paste too big for the box (see BIG_PASTE), kept here while the box shows its head.
-    let big = use_state(|| None::<Rc<String>>);
+    // A paste too big for the box (see BIG_PASTE) and its line count, kept here while the
+    // box shows its head.
+    let big = use_state(|| None::<(Rc<String>, usize)>);
     let handles = Handles {
         job: use_mut_ref(Job::default),
         text: use_state(|| Rc::new(String::new())),
@@ -224,10 +225,15 @@ pub fn Explainer(props: &Props) -> Html {
         Callback::from(move |text: String| {
             let is_big = text.len() > BIG_PASTE;
             if let Some(el) = textarea(&input) {
-                el.set_value(&if is_big { preview(&text) } else { text.clone() });
+                el.set_value(if is_big { preview(&text) } else { text.clone() }.as_str());
                 el.set_read_only(is_big);
             }
-            big.set(is_big.then(|| Rc::new(text.clone())));
+            // One copy of a big paste, shared (an Rc), not one per holder.
+            let text = Rc::new(text);
+            big.set(is_big.then(|| {
+                let lines = text.bytes().filter(|&c| c == b'\n').count() + 1;
+                (text.clone(), lines)
+            }));
             handles.schedule(text, 0);
         })
     };
@@ -311,8 +317,7 @@ pub fn Explainer(props: &Props) -> Html {
 
     let text = (*handles.text).clone();
     let report = (*handles.report).clone();
-    let big_note = big.as_ref().map(|b| {
-        let lines = b.bytes().filter(|&c| c == b'\n').count() + 1;
+    let big_note = big.as_ref().map(|(b, lines)| {
         format!(
             "Large paste: {} in {} lines. The box shows its first lines so the page stays responsive; all of it is read.",
             megabytes(b.len()),
