@@ -479,3 +479,17 @@ fn a_retry_loop_is_one_finding_counted_right() {
     assert_eq!(r.findings[0].occurrences, 12_000);
     assert_eq!(r.findings[0].fields["repository"], "app");
 }
+
+/// Two different errors on one line are two findings, not one repeated.
+#[test]
+fn two_errors_on_one_line_stay_two() {
+    let text = "{\"log\":\"denied: User: arn:aws:iam::111122223333:user/a is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:us-east-1:111122223333:repository/x; then denied: User: arn:aws:iam::111122223333:user/a is not authorized to perform: ecr:PutImage on resource: arn:aws:ecr:us-east-1:111122223333:repository/x\"}";
+    let r = explain(text);
+    let actions: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.id == "access-denied")
+        .map(|f| f.fields["action"].as_str())
+        .collect();
+    assert_eq!(actions, ["ecr:BatchGetImage", "ecr:PutImage"]);
+}

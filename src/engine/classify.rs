@@ -267,7 +267,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
         mentioned,
         ..ChunkResult::default()
     };
-    let mut seen: HashMap<(usize, &str), Outcome> = HashMap::new();
+    let mut seen: HashMap<(usize, &str, usize), Outcome> = HashMap::new();
     let mut around_cache: HashMap<(usize, &str), Rc<Vec<Fact>>> = HashMap::new();
     for (si, cs) in compiled.signatures.iter().enumerate() {
         let mut kept = 0;
@@ -289,9 +289,12 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     .line_start(start)
                     .max(start.saturating_sub(SAME_LINE_REACH));
                 let line_hi = n.line_end(end).min(end + SAME_LINE_REACH);
-                let line =
-                    &text[floor_char_boundary(text, line_lo)..ceil_char_boundary(text, line_hi)];
-                if let Some(outcome) = seen.get(&(si, line)) {
+                let line_at = floor_char_boundary(text, line_lo);
+                let line = &text[line_at..ceil_char_boundary(text, line_hi)];
+                // Same signature, same line, same place in it: a repeat (two different
+                // messages on one line are two places).
+                let key = (si, line, start - line_at);
+                if let Some(outcome) = seen.get(&key) {
                     if let Outcome::Accepted { confidence, facts } = outcome {
                         kept += 1;
                         result.matches.push(Match {
@@ -326,7 +329,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                         family: cs.family,
                         reason,
                     });
-                    seen.insert((si, line), Outcome::Rejected);
+                    seen.insert(key, Outcome::Rejected);
                     continue;
                 }
                 kept += 1;
@@ -347,7 +350,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                 let facts: Rc<[Fact]> =
                     read_facts(&around, start, end, own, cs.signature.sets).into();
                 seen.insert(
-                    (si, line),
+                    key,
                     Outcome::Accepted {
                         confidence,
                         facts: facts.clone(),
