@@ -167,21 +167,37 @@ pub fn Explainer(props: &Props) -> Html {
         progress: use_state(|| None),
     };
 
-    // Focus the paste box on load; show an error passed in the fragment.
+    let load_text = {
+        let handles = handles.clone();
+        let big = big.clone();
+        let input = input.clone();
+        Callback::from(move |text: String| {
+            let is_big = text.len() > BIG_PASTE;
+            if let Some(el) = textarea(&input) {
+                el.set_value(if is_big { preview(&text) } else { text.clone() }.as_str());
+                el.set_read_only(is_big);
+            }
+            // One copy of a big paste, shared (an Rc), not one per holder.
+            let text = Rc::new(text);
+            big.set(is_big.then(|| {
+                let lines = text.bytes().filter(|&c| c == b'\n').count() + 1;
+                (text.clone(), lines)
+            }));
+            handles.schedule(text, 0);
+        })
+    };
+    // Focus the paste box on load; show an error passed in the fragment (or by the embedding
+    // page), the same way a paste is shown.
     {
         let input = input.clone();
-        let handles = handles.clone();
+        let load_text = load_text.clone();
         let focus = props.focus;
         use_effect_with(props.initial.clone(), move |initial| {
-            if let Some(el) = textarea(&input) {
-                if let Some(text) = initial {
-                    el.set_value(text);
-                    el.set_read_only(false);
-                    handles.schedule(text.clone(), 0);
-                }
-                if focus {
-                    let _ = el.focus();
-                }
+            if let Some(text) = initial {
+                load_text.emit(text.clone());
+            }
+            if let (true, Some(el)) = (focus, textarea(&input)) {
+                let _ = el.focus();
             }
         });
     }
@@ -218,25 +234,6 @@ pub fn Explainer(props: &Props) -> Html {
         })
     };
     // Shows `text` in the box (its head only, read-only, when it is big) and explains it.
-    let load_text = {
-        let handles = handles.clone();
-        let big = big.clone();
-        let input = input.clone();
-        Callback::from(move |text: String| {
-            let is_big = text.len() > BIG_PASTE;
-            if let Some(el) = textarea(&input) {
-                el.set_value(if is_big { preview(&text) } else { text.clone() }.as_str());
-                el.set_read_only(is_big);
-            }
-            // One copy of a big paste, shared (an Rc), not one per holder.
-            let text = Rc::new(text);
-            big.set(is_big.then(|| {
-                let lines = text.bytes().filter(|&c| c == b'\n').count() + 1;
-                (text.clone(), lines)
-            }));
-            handles.schedule(text, 0);
-        })
-    };
     let onpaste = {
         let load_text = load_text.clone();
         Callback::from(move |e: Event| {
