@@ -8,6 +8,8 @@ pub mod bucket;
 pub mod catalogue;
 pub mod engine;
 pub mod highlight;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod scoring;
 pub mod share;
 
 pub use engine::{explain, Finding, Remedy, Report, Span};

@@ -363,6 +363,7 @@ fn finding(h: Hit, spans: Vec<Span>, context_of: Option<&'static str>) -> Findin
         title: family.title.to_string(),
         http_status: family.http_status,
         confidence: h.confidence,
+        likely: false,
         span: Span {
             start: h.start,
             end: h.end,

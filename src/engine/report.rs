@@ -35,6 +35,9 @@ pub struct Finding {
     pub title: String,
     pub http_status: Option<u16>,
     pub confidence: f32,
+    /// Matched only by the tolerant tier (paraphrased or mangled wording): shown as "likely".
+    #[serde(default)]
+    pub likely: bool,
     /// The first occurrence.
     pub span: Span,
     /// How many times this error (same id, same facts) stands in the paste.
