@@ -386,8 +386,8 @@ fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usi
         "repository" if facts::is_template(value) => return,
         "region" if !facts::is_region(value) => return,
         "registry_id" | "account_id" if !value.bytes().all(|c| c.is_ascii_digit()) => return,
-        other => match FIELD_NAMES.iter().find(|&&k| k == other) {
-            Some(&k) => k,
+        other => match super::field::field(other) {
+            Some(f) => f.name,
             None => return,
         },
     };
@@ -403,31 +403,6 @@ fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usi
 }
 
 /// Facts a signature may capture by name.
-pub const FIELD_NAMES: &[&str] = &[
-    "operation",
-    "action",
-    "principal_arn",
-    "principal_type",
-    "principal_name",
-    "account_id",
-    "partition",
-    "region",
-    "repository",
-    "registry_id",
-    "registry",
-    "resource",
-    "deny_reason",
-    "docker_version",
-    "client",
-    "retries",
-    "tag",
-    "error_code",
-    "scan_status",
-    "upstream",
-    "token_region",
-    "policy_id",
-];
-
 fn confidence(signature: &Signature, e: Evidence) -> f32 {
     let boost = if e.ecr > 0 { 0.05 } else { 0.0 };
     let doubt = if e.foreign > 0 { 0.1 } else { 0.0 };

@@ -5,11 +5,12 @@ pub mod classify;
 pub mod docs;
 pub mod evidence;
 pub mod facts;
+pub mod field;
 pub mod normalize;
 pub mod remedy;
 pub mod report;
 
-pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span};
+pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span, Withheld};
 
 use crate::catalogue::{Family, Stage, CONSEQUENCES, FAMILIES};
 use classify::{classify_chunk, Match};
@@ -358,6 +359,7 @@ fn detail_reach(input: &str, end: usize) -> usize {
 fn finding(h: Hit, spans: Vec<Span>, context_of: Option<&'static str>) -> Finding {
     let family: &Family = &FAMILIES[h.family];
     let vars = remedy::template_vars(&h.fields);
+    let (remedies, withheld) = remedy::render(family.remedies, &h.fields);
     Finding {
         id: family.id.to_string(),
         title: family.title.to_string(),
@@ -374,7 +376,8 @@ fn finding(h: Hit, spans: Vec<Span>, context_of: Option<&'static str>) -> Findin
         context_of: context_of.map(str::to_string),
         explanation: remedy::fill(family.explanation, &vars),
         causes: remedy::fill(family.causes, &vars),
-        remedies: remedy::render(family.remedies, &h.fields),
+        remedies,
+        withheld,
         references: family.references.iter().map(|r| r.to_string()).collect(),
         fields: h.fields,
         marks: h.marks,
