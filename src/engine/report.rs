@@ -90,6 +90,9 @@ pub struct Report {
     pub summary: String,
     /// Nearest known errors when nothing matched.
     pub candidates: Vec<Candidate>,
+    /// Distinct findings beyond the first 500, counted but not listed.
+    #[serde(default)]
+    pub omitted_findings: usize,
     pub input_bytes: usize,
 }
 
