@@ -9,6 +9,7 @@ pub mod field;
 pub mod normalize;
 pub mod remedy;
 pub mod report;
+pub mod volatile;
 
 pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span, Withheld};
 

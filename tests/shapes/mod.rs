@@ -120,8 +120,11 @@ pub fn sparse_ci_log(bytes: usize) -> String {
     })
 }
 
+/// Makes a paste of about the given size in bytes.
+pub type Shape = fn(usize) -> String;
+
 /// Every shape with its name, for tables.
-pub const ALL: &[(&str, fn(usize) -> String)] = &[
+pub const ALL: &[(&str, Shape)] = &[
     ("distinct repositories, one per line", distinct_repositories),
     ("distinct ECS pull errors", distinct_ecs_pull_errors),
     ("one line of markdown links", markdown_links_one_line),
