@@ -6,6 +6,7 @@ use super::evidence::{self, Evidence};
 use super::facts::{self, Fact};
 use super::normalize::{ceil_char_boundary, floor_char_boundary, Normalized};
 use super::volatile;
+use super::work;
 use crate::catalogue::{self, Scope, Signature};
 use regex_lite::Regex;
 use std::collections::HashMap;
@@ -276,6 +277,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
             let (lo, hi) = (floor_char_boundary(text, lo), ceil_char_boundary(text, hi));
             let region = &text[lo..hi];
             // Find first, capture only what is new: captures cost more than finds.
+            work::add(region.len());
             for m in cs.regex.find_iter(region) {
                 if kept >= MAX_MATCHES_PER_SIGNATURE {
                     break;
@@ -335,6 +337,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                 }
                 kept += 1;
                 let mut own = Vec::new();
+                work::add(m.len());
                 if let Some(caps) = cs.regex.captures_at(region, m.start()) {
                     for name in cs.regex.capture_names().flatten() {
                         if let Some(g) = caps.name(name) {

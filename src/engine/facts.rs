@@ -600,6 +600,7 @@ pub fn client_fact(client: &'static str) -> Fact {
 
 /// Every fact that stands at a place in `text` (all but the client).
 pub fn extract_positioned(text: &str) -> Vec<Fact> {
+    super::work::add(text.len());
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     for x in extractors() {

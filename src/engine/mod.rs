@@ -10,6 +10,7 @@ pub mod normalize;
 pub mod remedy;
 pub mod report;
 pub mod volatile;
+pub mod work;
 
 pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span, Withheld};
 
@@ -264,6 +265,7 @@ type GroupKey = (usize, [Option<String>; 3]);
 
 impl Merger {
     fn push(&mut self, h: Hit) {
+        work::add(self.open.len());
         let same_message = self.open.iter().rposition(|m| {
             m.family == h.family
                 && m.signature != h.signature
@@ -393,6 +395,7 @@ fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
         // Groups are in order of position: only those from the wrapper to its reach.
         let first = groups.partition_point(|g| g.hit.start < uh.start);
         for f in (first..n).take_while(|&f| groups[f].hit.start <= reach) {
+            work::add(1);
             let fh = &groups[f].hit;
             if f == u || context_of[f].is_some() {
                 continue;

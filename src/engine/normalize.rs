@@ -229,6 +229,7 @@ fn link_skips(line: &str) -> Vec<(usize, usize)> {
     let mut open: Option<usize> = None;
     while let Some(rel) = line[from..].find("](http") {
         let close = from + rel;
+        super::work::add(rel);
         if let Some(p) = line[from..close].rfind('[') {
             open = Some(from + p);
         }
@@ -240,6 +241,7 @@ fn link_skips(line: &str) -> Vec<(usize, usize)> {
         let Some(paren_end) = line[close..].find(')') else {
             break;
         };
+        super::work::add(paren_end);
         skips.push((o, o + 1));
         skips.push((close, close + paren_end + 1));
         from = close + paren_end + 1;
@@ -248,6 +250,7 @@ fn link_skips(line: &str) -> Vec<(usize, usize)> {
 }
 
 fn clean_line(b: &mut Builder, line: &str, base: usize) {
+    super::work::add(line.len());
     let skips = if line.contains("](http") {
         link_skips(line)
     } else {
@@ -366,7 +369,11 @@ fn ansi_len(s: &str) -> usize {
         }
         // OSC ends at BEL or at ESC `\`; any other ESC starts a new sequence. One forward scan
         // to whichever comes first (searching for each to the end would be quadratic).
-        Some(b']') => match bytes[2..].iter().position(|&c| c == 0x07 || c == 0x1b) {
+        Some(b']') => match bytes[2..]
+            .iter()
+            .position(|&c| c == 0x07 || c == 0x1b)
+            .inspect(|&p| super::work::add(p))
+        {
             Some(p) if bytes[2 + p] == 0x07 => p + 3,
             Some(p) if bytes.get(3 + p) == Some(&b'\\') => p + 4,
             Some(p) => p + 2,
