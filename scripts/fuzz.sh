@@ -27,7 +27,9 @@ summary=()
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
+  # Seeds, and every committed crash as a regression: a crash not fixed stops the run at once.
   [ -d "seeds/$t" ] && cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true
+  [ -d "artifacts/$t" ] && cp -n artifacts/"$t"/crash-* "corpus/$t/" 2>/dev/null || true
   log="$(mktemp)"
   if cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$seconds" -print_final_stats=1 >"$log" 2>&1; then
     result="ok"

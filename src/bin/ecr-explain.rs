@@ -661,10 +661,13 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e),
     };
     let report = explain(&input);
-    let link = options
-        .link
-        .as_deref()
-        .map(|base| share::link(base, &share::redact(&input).text));
+    let link = options.link.as_deref().map(|base| {
+        // Redacting what cannot be shared anyway would be wasted work.
+        if input.len() > share::MAX_SHARE_TEXT {
+            return Err(share::ShareError::TooLong);
+        }
+        share::link(base, &share::redact(&input).text)
+    });
     let file = options
         .path
         .as_ref()
