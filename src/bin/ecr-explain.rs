@@ -345,6 +345,9 @@ fn render_text(input: &str, report: &Report, link: Option<&LinkResult>, style: &
                 }
             }
         }
+        for w in &f.withheld {
+            out.push_str(&format!("   Note: {}\n", plain(&w.reason)));
+        }
         if !f.references.is_empty() {
             out.push_str("\n   References:\n");
             for r in &f.references {
@@ -578,6 +581,9 @@ fn render_markdown(input: &str, report: &Report, link: Option<&LinkResult>) -> S
                 }
                 out.push('\n');
             }
+        }
+        for w in &f.withheld {
+            out.push_str(&format!("> {}\n\n", md_prose(&w.reason)));
         }
         if !f.references.is_empty() {
             let refs: Vec<String> = f
