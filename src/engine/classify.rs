@@ -10,6 +10,7 @@ use super::work;
 use crate::catalogue::{self, Scope, Signature};
 use regex_lite::Regex;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -151,7 +152,7 @@ type Regions = Vec<Vec<(usize, usize)>>;
 type Mentions = Vec<(usize, &'static str)>;
 
 /// Per signature, the merged regions of the text worth trying it on.
-fn candidate_regions(text: &str, compiled: &Compiled) -> (Regions, Mentions) {
+fn candidate_regions(text: &str, compiled: &Compiled, repeats: &Repeats) -> (Regions, Mentions) {
     let mut regions: Regions = vec![Vec::new(); compiled.signatures.len()];
     let mut mentioned: Mentions = Vec::new();
     let bytes = text.as_bytes();
@@ -178,6 +179,10 @@ fn candidate_regions(text: &str, compiled: &Compiled) -> (Regions, Mentions) {
         let Ok(found) = compiled.anchors.binary_search_by(|(w, _)| (*w).cmp(word)) else {
             continue;
         };
+        // A repeated line's matches are copied from its first occurrence.
+        if repeats.is_repeat_at(start) {
+            continue;
+        }
         let (anchor, sigs) = &compiled.anchors[found];
         for &si in sigs {
             let family = compiled.signatures[si as usize].family;
@@ -264,7 +269,8 @@ const SAME_LINE_REACH: usize = 512;
 pub fn classify_chunk(n: &Normalized) -> ChunkResult {
     let text = n.text.as_str();
     let compiled = compiled();
-    let (regions, mentioned) = candidate_regions(text, compiled);
+    let repeats = Repeats::new(n);
+    let (regions, mentioned) = candidate_regions(text, compiled, &repeats);
     let mut result = ChunkResult {
         mentioned,
         ..ChunkResult::default()
@@ -283,6 +289,9 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     break;
                 }
                 let (start, end) = (lo + m.start(), lo + m.end());
+                if repeats.is_repeat_at(start) {
+                    continue;
+                }
                 if let Some(unless) = &cs.unless {
                     if unless.is_match(m.as_str()) {
                         continue;
@@ -369,7 +378,105 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
             }
         }
     }
+    let copies = repeats.copy_matches(text, &result.matches);
+    result.matches.extend(copies);
     result
+}
+
+/// Lines that repeat an earlier line but for volatile tokens (times, counters, ids), with the
+/// line before and after them alike too, so any match that starts on them reads the same
+/// text. Their matches are copied from the first occurrence: a retry loop costs one hash per
+/// line, not a pattern search.
+struct Repeats {
+    /// Clean ranges of the lines.
+    lines: Vec<(usize, usize)>,
+    /// Per line, the earlier line it repeats.
+    first: Vec<Option<usize>>,
+}
+
+impl Repeats {
+    fn new(n: &Normalized) -> Self {
+        let text = n.text.as_str();
+        let lines: Vec<(usize, usize)> = n.lines().collect();
+        let mut masked = String::new();
+        let hashes: Vec<u64> = lines
+            .iter()
+            .map(|&(s, e)| {
+                masked.clear();
+                volatile::mask_into(&text[s..e], &mut masked);
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                masked.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let mut seen: HashMap<(u64, u64, u64), usize> = HashMap::new();
+        let first = (0..lines.len())
+            .map(|i| {
+                let before = i.checked_sub(1).map_or(0, |p| hashes[p]);
+                let after = hashes.get(i + 1).copied().unwrap_or(0);
+                let key = (before, hashes[i], after);
+                match seen.get(&key) {
+                    Some(&k) => Some(k),
+                    None => {
+                        seen.insert(key, i);
+                        None
+                    }
+                }
+            })
+            .collect();
+        Repeats { lines, first }
+    }
+
+    fn line_of(&self, at: usize) -> usize {
+        self.lines
+            .partition_point(|&(s, _)| s <= at)
+            .saturating_sub(1)
+    }
+
+    fn is_repeat_at(&self, at: usize) -> bool {
+        self.first
+            .get(self.line_of(at))
+            .is_some_and(Option::is_some)
+    }
+
+    /// The text of line `i` and the next one: a match that starts on a line ends by then.
+    fn unit(&self, i: usize) -> (usize, usize) {
+        let end = self.lines.get(i + 1).map_or(self.lines[i].1, |l| l.1);
+        (self.lines[i].0, end)
+    }
+
+    /// Copies of the first occurrences' matches onto every repeated line, at the places that
+    /// correspond once volatile tokens are set aside.
+    fn copy_matches(&self, text: &str, matches: &[Match]) -> Vec<Match> {
+        let mut by_line: HashMap<usize, Vec<&Match>> = HashMap::new();
+        for m in matches {
+            by_line.entry(self.line_of(m.start)).or_default().push(m);
+        }
+        let mut copies = Vec::new();
+        for (line, first) in self.first.iter().enumerate() {
+            let Some(originals) = first.and_then(|k| by_line.get(&k).map(|v| (k, v))) else {
+                continue;
+            };
+            let (k, originals) = originals;
+            let (ks, ke) = self.unit(k);
+            let (ls, le) = self.unit(line);
+            let (from, to) = (&text[ks..ke], &text[ls..le]);
+            for m in originals.iter().filter(|m| m.end <= ke) {
+                let start = volatile::align(from, to, m.start - ks, false);
+                let end = volatile::align(from, to, m.end - ks, true);
+                if let (Some(s), Some(e)) = (start, end) {
+                    work::add(1);
+                    copies.push(Match {
+                        start: ls + s,
+                        end: ls + e,
+                        repeat: true,
+                        ..(*m).clone()
+                    });
+                }
+            }
+        }
+        copies
+    }
 }
 
 /// A family's own capture, checked like any other fact.

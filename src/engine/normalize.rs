@@ -71,6 +71,20 @@ impl Normalized {
         }
     }
 
+    /// The clean ranges of the original lines, in order (a joining space stands at the start
+    /// of every line but the first).
+    pub fn lines(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // A trailing joining space is dropped at the end, so a last start may pass the end.
+        let len = self.text.len();
+        let starts = std::iter::once(0).chain(self.line_starts.iter().map(|&l| l as usize));
+        let ends = self
+            .line_starts
+            .iter()
+            .map(|&l| l as usize)
+            .chain(std::iter::once(len));
+        starts.zip(ends).map(move |(s, e)| (s.min(len), e.min(len)))
+    }
+
     /// Clean offset where the (original) line holding `clean` ends.
     pub fn line_end(&self, clean: usize) -> usize {
         let idx = self.line_starts.partition_point(|&l| l as usize <= clean);
