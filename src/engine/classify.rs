@@ -5,10 +5,10 @@
 use super::evidence::{self, Evidence};
 use super::facts::{self, Fact};
 use super::normalize::{ceil_char_boundary, floor_char_boundary, Normalized};
+use super::pattern::Regex;
 use super::volatile;
 use super::work;
 use crate::catalogue::{self, Scope, Signature};
-use regex_lite::Regex;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;

@@ -3,7 +3,7 @@
 //! findings when this says so; see [`crate::catalogue::Scope`].
 
 use super::facts::{is_ecr_operation, parse_image_ref};
-use regex_lite::Regex;
+use super::pattern::Regex;
 use std::sync::OnceLock;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

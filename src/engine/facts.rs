@@ -2,7 +2,7 @@
 //! operations, IAM actions and the client that printed the error. Every extractor is general
 //! (formats from AWS's documentation), never fitted to a particular paste.
 
-use regex_lite::{Captures, Regex};
+use super::pattern::{Captures, Match, Regex};
 use std::sync::OnceLock;
 
 /// A fact and where it stands in the clean text.
@@ -248,8 +248,8 @@ pub struct Found<'a> {
     pub end: usize,
 }
 
-impl<'a> From<regex_lite::Match<'a>> for Found<'a> {
-    fn from(m: regex_lite::Match<'a>) -> Self {
+impl<'a> From<Match<'a>> for Found<'a> {
+    fn from(m: Match<'a>) -> Self {
         Found {
             text: m.as_str(),
             start: m.start(),

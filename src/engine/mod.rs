@@ -7,6 +7,7 @@ pub mod evidence;
 pub mod facts;
 pub mod field;
 pub mod normalize;
+pub mod pattern;
 pub mod remedy;
 pub mod report;
 pub mod volatile;
