@@ -50,6 +50,9 @@ pub struct Props {
     /// Focus the box on load (not inside someone else's page).
     #[prop_or(true)]
     pub focus: bool,
+    /// Show the paste box; without it, only the verdict on `initial` (an embedding's "verdict").
+    #[prop_or(true)]
+    pub input: bool,
     /// Told the text each time a verdict is ready.
     #[prop_or_default]
     pub on_text: Option<Callback<Rc<String>>>,
@@ -322,7 +325,8 @@ pub fn Explainer(props: &Props) -> Html {
         )
     });
     html! {
-        <div class={classes!("explainer", props.compact.then_some("compact"))}>
+        <div class={classes!("explainer", (props.compact || !props.input).then_some("compact"))}>
+            if props.input {
             <section class="input-pane" aria-label="Your error">
                 <label for="error-input" class="input-label">
                     {"Paste an error from your terminal, CI log or SDK stack trace"}
@@ -360,6 +364,7 @@ pub fn Explainer(props: &Props) -> Html {
                     }
                 }
             </section>
+            }
             <section class="result-pane" aria-label="Verdict" aria-busy={handles.progress.is_some().to_string()}>
                 if let Some((done, total)) = *handles.progress {
                     <p class="progress" role="status">
@@ -448,7 +453,7 @@ fn Unknown(props: &UnknownProps) -> Html {
                     <h3>{"Nearest known errors"}</h3>
                     <ul class="candidates">
                         {for r.candidates.iter().map(|c| html! {
-                            <li><a href={format!("#error/{}", c.id)}>{&c.title}</a>{": "}{&c.reason}</li>
+                            <li><a href={format!("#error/{}", c.id)}>{super::prose_view::prose(&c.title)}</a>{": "}{&c.reason}</li>
                         })}
                     </ul>
                 </>
