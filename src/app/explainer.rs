@@ -53,6 +53,10 @@ pub struct Props {
     /// Show the paste box; without it, only the verdict on `initial` (an embedding's "verdict").
     #[prop_or(true)]
     pub input: bool,
+    /// Label the two panes as landmarks (regions). Not when embedded: a docs page may hold
+    /// several explainers, and landmarks must be unique on a page.
+    #[prop_or(true)]
+    pub landmarks: bool,
     /// Told the text each time a verdict is ready.
     #[prop_or_default]
     pub on_text: Option<Callback<Rc<String>>>,
@@ -317,6 +321,7 @@ pub fn Explainer(props: &Props) -> Html {
 
     let text = (*handles.text).clone();
     let report = (*handles.report).clone();
+    let pane_role = (!props.landmarks).then_some("group");
     let big_note = big.as_ref().map(|(b, lines)| {
         format!(
             "Large paste: {} in {} lines. The box shows its first lines so the page stays responsive; all of it is read.",
@@ -327,7 +332,7 @@ pub fn Explainer(props: &Props) -> Html {
     html! {
         <div class={classes!("explainer", (props.compact || !props.input).then_some("compact"))}>
             if props.input {
-            <section class="input-pane" aria-label="Your error">
+            <section class="input-pane" role={pane_role} aria-label="Your error">
                 <label for="error-input" class="input-label">
                     {"Paste an error from your terminal, CI log or SDK stack trace"}
                 </label>
@@ -365,7 +370,7 @@ pub fn Explainer(props: &Props) -> Html {
                 }
             </section>
             }
-            <section class="result-pane" aria-label="Verdict" aria-busy={handles.progress.is_some().to_string()}>
+            <section class="result-pane" role={pane_role} aria-label="Verdict" aria-busy={handles.progress.is_some().to_string()}>
                 if let Some((done, total)) = *handles.progress {
                     <p class="progress" role="status">
                         {format!("Reading {} of {}…", megabytes(done), megabytes(total))}

@@ -351,7 +351,7 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
         EmbedView::ErrorPage(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
         view => html! {
             <explainer::Explainer initial={props.error.clone()} compact={props.compact}
-                input={*view != EmbedView::Verdict} share=false focus=false />
+                input={*view != EmbedView::Verdict} share=false focus=false landmarks=false />
         },
     };
     html! {

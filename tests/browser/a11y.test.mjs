@@ -11,11 +11,12 @@ const FINDINGS =
   "$ aws ecr get-login-password --region eu-west-1\nAn error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User: arn:aws:iam::123456789012:user/ci-bot is not authorized to perform: ecr:GetAuthorizationToken on resource: *\n" +
   "Error response from daemon: Get https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/web/manifests/latest: TOOMANYREQUESTS: Rate exceeded";
 
-// A docs page with the element, as an author would write it: content in landmarks.
+// A docs page with three elements, as an author would write it: content in landmarks.
 const HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Runbook: ECR</title>
 <link rel="icon" href="data:,"></head><body><main><h1>Runbook: ECR</h1>
 <p>When a push fails, the explanation:</p>
 <ecr-explain id="el" compact error="denied: Your authorization token has expired. Reauthenticate and try again."></ecr-explain>
+<ecr-explain view="verdict">no basic auth credentials</ecr-explain>
 <h2>The error page</h2>
 <ecr-explain view="error-page" family="throttling"></ecr-explain>
 </main><script type="module" src="${SUB}embed.js"></script></body></html>`;
