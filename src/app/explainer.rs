@@ -405,7 +405,7 @@ fn verdict(report: Option<&Report>, len: usize) -> Html {
             // Only the one-line verdict is announced: the cards would be too much to read out
             // on every keystroke.
             <div class={summary_class} data-verdict={if ecr > 0 { "ecr" } else { "unknown" }} role="status" aria-live="polite">
-                <h2>{&report.summary}</h2>
+                <h2>{super::prose_view::prose(&report.summary)}</h2>
                 if report.findings.len() > 1 {
                     <p class="hint">{"Root cause first; what follows it is a consequence or context."}</p>
                 }
