@@ -387,7 +387,13 @@ pub fn Explainer(props: &Props) -> Html {
 }
 
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    tenths_mb(bytes)
+}
+
+/// "1.3 MB": integer arithmetic, so the explainer needs no float formatting code.
+pub(crate) fn tenths_mb(bytes: usize) -> String {
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 fn verdict(report: Option<&Report>, len: usize) -> Html {

@@ -81,7 +81,7 @@ pub fn FindingCard(props: &Props) -> Html {
                     if let Some(status) = f.http_status {
                         <span class="status">{format!("HTTP {status}")}</span>
                     }
-                    <span class="confidence" title="How sure the match is">{format!("{:.0}% sure", f.confidence * 100.0)}</span>
+                    <span class="confidence" title="How sure the match is">{format!("{}% sure", (f.confidence * 100.0).round() as u32)}</span>
                     if f.occurrences > 1 {
                         <span class="occurrences">{format!("seen {} times", f.occurrences)}</span>
                     }
