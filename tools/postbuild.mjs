@@ -202,7 +202,8 @@ if (typeof customElements !== "undefined" && !customElements.get("ecr-explain"))
 writeFileSync(join(dir, "embed.js"), embed);
 
 // 3. The service worker, listing every file of this build.
-const assets = files().filter((f) => f !== "sw.js").sort();
+// `_headers` is read by the static host, never served: caching it would fail the install.
+const assets = files().filter((f) => f !== "sw.js" && f !== "_headers").sort();
 const version = sha(assets.map((f) => f + ":" + sha(readFileSync(join(dir, f)))).join("\n"));
 const sw = `// ecr-explain service worker (generated): caches build ${version} for offline use.
 const CACHE = "ecr-explain-${version}";

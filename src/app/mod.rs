@@ -143,10 +143,13 @@ fn App(props: &AppProps) -> Html {
         }
     };
     if props.embed {
-        let full = if current_text.is_empty() {
+        // The link leaves the frame (a new tab, maybe a chat): it is redacted like the share
+        // box's, and carries no text past the share limit.
+        let full = if current_text.is_empty() || current_text.len() > crate::share::MAX_SHARE_TEXT {
             "./".to_string()
         } else {
-            format!("./#{}", crate::share::fragment(&current_text))
+            let redacted = crate::share::redact(&current_text).text;
+            crate::share::link("./", &redacted).unwrap_or_else(|_| "./".to_string())
         };
         return html! {
             <div class="embedded-frame">

@@ -5,6 +5,8 @@
 use super::evidence::{self, Evidence};
 use super::facts::{self, Fact};
 use super::normalize::{ceil_char_boundary, floor_char_boundary, Normalized};
+use super::volatile;
+use super::work;
 use crate::catalogue::{self, Scope, Signature};
 use regex_lite::Regex;
 use std::collections::HashMap;
@@ -267,14 +269,15 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
         mentioned,
         ..ChunkResult::default()
     };
-    let mut seen: HashMap<(usize, &str, usize), Outcome> = HashMap::new();
-    let mut around_cache: HashMap<(usize, &str), Rc<Vec<Fact>>> = HashMap::new();
+    let mut seen: HashMap<(usize, String), Outcome> = HashMap::new();
+    let mut blocks = FactBlocks::new(text);
     for (si, cs) in compiled.signatures.iter().enumerate() {
         let mut kept = 0;
         for &(lo, hi) in &regions[si] {
             let (lo, hi) = (floor_char_boundary(text, lo), ceil_char_boundary(text, hi));
             let region = &text[lo..hi];
             // Find first, capture only what is new: captures cost more than finds.
+            work::add(region.len());
             for m in cs.regex.find_iter(region) {
                 if kept >= MAX_MATCHES_PER_SIGNATURE {
                     break;
@@ -291,9 +294,9 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                 let line_hi = n.line_end(end).min(end + SAME_LINE_REACH);
                 let line_at = floor_char_boundary(text, line_lo);
                 let line = &text[line_at..ceil_char_boundary(text, line_hi)];
-                // Same signature, same line, same place in it: a repeat (two different
-                // messages on one line are two places).
-                let key = (si, line, start - line_at);
+                // Same signature, same line but for its volatile tokens (times, counters,
+                // ids), same place in it: a repeat (two messages on one line are two places).
+                let key = (si, repeat_key(line, start - line_at));
                 if let Some(outcome) = seen.get(&key) {
                     if let Outcome::Accepted { confidence, facts } = outcome {
                         kept += 1;
@@ -334,6 +337,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                 }
                 kept += 1;
                 let mut own = Vec::new();
+                work::add(m.len());
                 if let Some(caps) = cs.regex.captures_at(region, m.start()) {
                     for name in cs.regex.capture_names().flatten() {
                         if let Some(g) = caps.name(name) {
@@ -342,11 +346,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     }
                 }
                 let confidence = confidence(cs.signature, e);
-                // Signatures of one family matching one message read the same surroundings.
-                let around = around_cache
-                    .entry((cs.family, line))
-                    .or_insert_with(|| Rc::new(window_facts(text, start, end)))
-                    .clone();
+                let around = blocks.window_facts(start, end);
                 let facts: Rc<[Fact]> =
                     read_facts(&around, start, end, own, cs.signature.sets).into();
                 seen.insert(
@@ -386,8 +386,8 @@ fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usi
         "repository" if facts::is_template(value) => return,
         "region" if !facts::is_region(value) => return,
         "registry_id" | "account_id" if !value.bytes().all(|c| c.is_ascii_digit()) => return,
-        other => match FIELD_NAMES.iter().find(|&&k| k == other) {
-            Some(&k) => k,
+        other => match super::field::field(other) {
+            Some(f) => f.name,
             None => return,
         },
     };
@@ -402,32 +402,17 @@ fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usi
     }
 }
 
-/// Facts a signature may capture by name.
-pub const FIELD_NAMES: &[&str] = &[
-    "operation",
-    "action",
-    "principal_arn",
-    "principal_type",
-    "principal_name",
-    "account_id",
-    "partition",
-    "region",
-    "repository",
-    "registry_id",
-    "registry",
-    "resource",
-    "deny_reason",
-    "docker_version",
-    "client",
-    "retries",
-    "tag",
-    "error_code",
-    "scan_status",
-    "upstream",
-    "token_region",
-    "policy_id",
-];
+/// A line with its volatile tokens masked and the match's place in it marked.
+fn repeat_key(line: &str, match_at: usize) -> String {
+    let mut key = String::with_capacity(line.len() + 1);
+    let at = floor_char_boundary(line, match_at);
+    volatile::mask_into(&line[..at], &mut key);
+    key.push('\u{1}');
+    volatile::mask_into(&line[at..], &mut key);
+    key
+}
 
+/// Facts a signature may capture by name.
 fn confidence(signature: &Signature, e: Evidence) -> f32 {
     let boost = if e.ecr > 0 { 0.05 } else { 0.0 };
     let doubt = if e.foreign > 0 { 0.1 } else { 0.0 };
@@ -436,17 +421,67 @@ fn confidence(signature: &Signature, e: Evidence) -> f32 {
 
 /// Reads facts around a match: the signature's own captures first, then every extractor,
 /// each key's value taken from the best-ranked extractor nearest the match.
-/// Every fact in the window around a match, at positions in the clean text.
-fn window_facts(text: &str, start: usize, end: usize) -> Vec<Fact> {
-    let (ws, we) = window(text, start, end, FACT_BEFORE, FACT_AFTER);
-    facts::extract(&text[ws..we])
-        .into_iter()
-        .map(|f| Fact {
-            start: f.start + ws,
-            end: f.end + ws,
-            ..f
+/// Facts of a chunk, read once per block of text as matches ask for them: matches on
+/// neighbouring lines share their surroundings, so no byte is read by the fact extractors more
+/// than about twice, however dense the errors.
+struct FactBlocks<'a> {
+    text: &'a str,
+    /// Per block: the facts that start in it, in clean-text coordinates.
+    blocks: HashMap<usize, Vec<Fact>>,
+}
+
+/// Block size, and how far each block's text reaches into its neighbours so a fact that
+/// starts near the edge is read whole.
+const FACT_BLOCK: usize = 4096;
+const FACT_BLOCK_OVERLAP: usize = 768;
+
+impl<'a> FactBlocks<'a> {
+    fn new(text: &'a str) -> Self {
+        FactBlocks {
+            text,
+            blocks: HashMap::new(),
+        }
+    }
+
+    fn block(&mut self, b: usize) -> &[Fact] {
+        let text = self.text;
+        self.blocks.entry(b).or_insert_with(|| {
+            let own = (b * FACT_BLOCK, (b + 1) * FACT_BLOCK);
+            let (lo, hi) = window(text, own.0, own.1, FACT_BLOCK_OVERLAP, FACT_BLOCK_OVERLAP);
+            facts::extract_positioned(&text[lo..hi])
+                .into_iter()
+                .map(|f| Fact {
+                    start: f.start + lo,
+                    end: f.end + lo,
+                    ..f
+                })
+                .filter(|f| (own.0..own.1).contains(&f.start))
+                .collect()
         })
-        .collect()
+    }
+
+    /// Every fact in the window around a match, at positions in the clean text, and the client
+    /// that printed it.
+    fn window_facts(&mut self, start: usize, end: usize) -> Vec<Fact> {
+        let (ws, we) = window(self.text, start, end, FACT_BEFORE, FACT_AFTER);
+        let mut out = Vec::new();
+        for b in ws / FACT_BLOCK..=we.saturating_sub(1) / FACT_BLOCK {
+            out.extend(
+                self.block(b)
+                    .iter()
+                    .filter(|f| f.start >= ws && f.end <= we)
+                    .cloned(),
+            );
+        }
+        if let Some(client) = facts::detect_client(&self.text[ws..we]) {
+            out.push(Fact {
+                start: ws,
+                end: ws,
+                ..facts::client_fact(client)
+            });
+        }
+        out
+    }
 }
 
 fn read_facts(

@@ -160,6 +160,7 @@ fn count_words(hay: &str, needle: &str, cap: u32) -> u32 {
 
 /// Weighs the evidence in `text` (a window around a match).
 pub fn weigh(text: &str) -> Evidence {
+    super::work::add(text.len());
     let lower = text.to_ascii_lowercase();
     let mut e = Evidence::default();
     for sign in ECR_SIGNS {

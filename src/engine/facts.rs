@@ -580,6 +580,27 @@ pub fn deny_reason(suffix: &str) -> Option<&'static str> {
 /// Every fact in `text`, positions relative to `text`. Region and operation names that are
 /// case-sensitive in their real form are validated by the extractors themselves.
 pub fn extract(text: &str) -> Vec<Fact> {
+    let mut out = extract_positioned(text);
+    if let Some(client) = detect_client(text) {
+        out.push(client_fact(client));
+    }
+    out
+}
+
+/// The client that printed an error, as a fact without a position.
+pub fn client_fact(client: &'static str) -> Fact {
+    Fact {
+        key: "client",
+        value: client.to_string(),
+        start: 0,
+        end: 0,
+        rank: 5,
+    }
+}
+
+/// Every fact that stands at a place in `text` (all but the client).
+pub fn extract_positioned(text: &str) -> Vec<Fact> {
+    super::work::add(text.len());
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     for x in extractors() {
@@ -589,15 +610,6 @@ pub fn extract(text: &str) -> Vec<Fact> {
         for c in x.re.captures_iter(text).take(64) {
             (x.apply)(&c, &mut out, x.rank);
         }
-    }
-    if let Some(client) = detect_client(text) {
-        out.push(Fact {
-            key: "client",
-            value: client.to_string(),
-            start: 0,
-            end: 0,
-            rank: 5,
-        });
     }
     out
 }
