@@ -177,7 +177,15 @@ class EcrExplainElement extends HTMLElement {
       this.#box = waiting;
       this.#shadow.appendChild(waiting);
     }
-    await ready;
+    try {
+      await ready;
+    } catch (error) {
+      // No WebAssembly here (a CSP without 'wasm-unsafe-eval', a blocked file): say so.
+      if (generation === this.#generation && this.#box) {
+        this.#box.textContent = "The ECR error explainer could not load here: " + error;
+      }
+      return;
+    }
     // Removed, or changed again, while the engine loaded: that newer render wins.
     if (generation !== this.#generation || !this.isConnected) return;
     const compact = this.getAttribute("compact");

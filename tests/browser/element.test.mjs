@@ -45,6 +45,7 @@ const PAGES = {
     type: "text/css",
     body: "* { all: unset !important; } pre { display: none !important; } code { display: none; } ecr-explain { color: red; font-size: 3px; }",
   },
+  "/docs/no-wasm/": page("No WebAssembly", `<ecr-explain id="el" view="verdict">${esc(NO_AUTH)}</ecr-explain>`).replace(" 'wasm-unsafe-eval'", ""),
   "/docs/views/": page(
     "Views",
     `<ecr-explain id="page" view="error-page" family="token-expired"></ecr-explain>
@@ -215,4 +216,10 @@ test("mount() still works, with the new views", async () => {
   await p.evaluate(() => window.handle.unmount());
   assert.equal(await p.locator("#mounted [data-finding]").count(), 0);
   noErrors(p);
+});
+
+test("where the page's CSP forbids WebAssembly, the element says it could not load", async () => {
+  const p = await openPage(browser, server.origin + "/docs/no-wasm/");
+  await p.waitForFunction(() => /could not load/.test(document.getElementById("el").shadowRoot?.textContent ?? ""));
+  assert.equal(await p.locator("#el [data-finding]").count(), 0);
 });
