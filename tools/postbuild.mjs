@@ -207,7 +207,15 @@ if (typeof customElements !== "undefined" && !customElements.get("ecr-explain"))
   customElements.define("ecr-explain", EcrExplainElement);
 }
 `;
-writeFileSync(join(dir, "embed.js"), embed);
+// The comments above are for readers of this file; embed.js ships with its two-line header
+// only (embed.d.ts documents the API), which keeps it small for every page that embeds it.
+const [head1, head2, ...body] = embed.split("\n");
+const shipped =
+  head1 + "\n" + head2 +
+  ("\n" + body.join("\n"))
+    .replace(/\n[ \t]*\/\*\*[\s\S]*?\*\/(?=\n)/g, "")
+    .replace(/\n[ \t]*\/\/[^\n]*(?=\n)/g, "");
+writeFileSync(join(dir, "embed.js"), shipped);
 
 // 3. The service worker, listing every file of this build.
 // `_headers` is read by the static host, never served: caching it would fail the install.
