@@ -307,8 +307,10 @@ fn clean_line(b: &mut Builder, line: &str, base: usize) {
                         i += run + 1;
                     }
                     Some('u') => match unicode_escape(&line[i + run + 1..]) {
+                        // A decoded control character (`\u001b`) is never passed on: a
+                        // terminal that printed it would obey it.
                         Some(ch) => {
-                            b.push(ch, at);
+                            b.push(if ch.is_control() { ' ' } else { ch }, at);
                             i += run + 5;
                         }
                         None => {
@@ -464,6 +466,12 @@ mod tests {
             r"C:\Program Files\Docker"
         );
         assert_eq!(clean("&quot;x&quot; &lt;y&gt;"), "\"x\" <y>");
+    }
+
+    #[test]
+    fn decoded_control_characters_become_spaces() {
+        assert_eq!(clean(r"a\u001b]52;c;eA==\u0007b"), "a ]52;c;eA== b");
+        assert!(!clean("x\u{1b}[8my").contains('\u{1b}'));
     }
 
     #[test]
