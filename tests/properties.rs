@@ -156,3 +156,24 @@ proptest! {
         check(&many, &report);
     }
 }
+
+#[test]
+fn a_message_wrapped_over_two_lines_and_repeated_is_found_every_time() {
+    let pad = "x".repeat(900);
+    let block = |i: usize| {
+        format!(
+            "{pad} 2026-12-01T03:04:{:02}Z push failed: The repository with name 'team/app'\n\
+             does not exist in the registry with id '111122223333' {pad}\n",
+            i % 60
+        )
+    };
+    let text: String = (0..12).map(block).collect();
+    let report = explain(&text);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.id == "repository-not-found")
+        .expect("found");
+    assert!(f.occurrences >= 12, "{}", f.occurrences);
+    check(&text, &report);
+}

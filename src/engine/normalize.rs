@@ -101,6 +101,20 @@ struct Builder {
 }
 
 impl Builder {
+    /// Appends text that needs no cleaning (printable ASCII, no spaces) starting at `original`.
+    fn push_plain(&mut self, s: &str, original: usize) {
+        let clean = self.text.len() as u32;
+        let original = original as u32;
+        let continues = self
+            .points
+            .last()
+            .is_some_and(|&(pc, po)| original >= po && original - po == clean - pc);
+        if !continues {
+            self.points.push((clean, original));
+        }
+        self.text.push_str(s);
+    }
+
     fn push(&mut self, c: char, original: usize) {
         let clean = self.text.len() as u32;
         let original = original as u32;
@@ -288,6 +302,17 @@ fn clean_line(b: &mut Builder, line: &str, base: usize) {
                 i = end.max(i + 1);
                 continue;
             }
+        }
+        // Fast path: a run of plain printable ASCII is copied whole (most of any log).
+        let limit = skips.get(next_skip).map_or(line.len(), |&(s, _)| s);
+        let run = bytes[i..limit]
+            .iter()
+            .take_while(|&&c| c.is_ascii_graphic() && !matches!(c, b'\\' | b'&' | b'*' | b'`'))
+            .count();
+        if run > 0 {
+            b.push_plain(&line[i..i + run], base + i);
+            i += run;
+            continue;
         }
         let c = line[i..].chars().next().unwrap_or(' ');
         let at = base + i;
