@@ -31,6 +31,13 @@ pub const FAMILY: Family = Family {
             confidence: 0.9,
             ..Signature::BASE
         },
+        Signature {
+            anchors: &["account"],
+            pattern: r#"\bImage repository must be in the same account as the caller\b"#,
+            scope: Scope::Ecr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy(
@@ -47,6 +54,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-images.html",
     ],
     examples: &[
+        "An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: Image repository must be in the same account as the caller",
         "InvalidParameterValueException: Source image public.ecr.aws/team/fn:main is not valid. Provide a valid source image.",
     ],
     near_misses: &["InvalidParameterValueException: The runtime parameter of python2.7 is no longer supported"],

@@ -11,6 +11,13 @@ pub const FAMILY: Family = Family {
     causes: "Most often the repository does not exist or the push is not allowed, and ECR closes the upload instead of answering clearly (check with describe-repositories); a proxy or firewall cutting long uploads or not allowing the S3 layer bucket; an unstable network or MTU problems; disk or I/O trouble on the build host; very large layers on a slow link.",
     signatures: &[
         Signature {
+            anchors: &["blob", "digest", "size"],
+            pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"(?:BLOB_UNKNOWN|BLOB_UPLOAD_INVALID|BLOB_UPLOAD_UNKNOWN|DIGEST_INVALID|SIZE_INVALID)""#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["retrying"],
             pattern: r"\bRetrying in \d+ seconds?\s+EOF\b",
             scope: Scope::AwsWithHint,
@@ -45,6 +52,15 @@ pub const FAMILY: Family = Family {
             confidence: 0.7,
             ..Signature::BASE
         },
+        // A push whose layers only retry, with no error text at all: vague.
+        Signature {
+            anchors: &["refers"],
+            pattern: r#"\bThe push refers to repository \[(?P<image>[^\]\s]+)\].{0,600}?\b[0-9a-f]{12}: Retrying in \d+ seconds?"#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.6,
+            precise: false,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy(
@@ -65,6 +81,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html",
     ],
     examples: &[
+        "$ docker push 111122223333.dkr.ecr.us-east-2.amazonaws.com/api:7\nThe push refers to repository [111122223333.dkr.ecr.us-east-2.amazonaws.com/api]\n5f70bf18a086: Retrying in 3 seconds\n9a1b2c3d4e5f: Waiting\n5f70bf18a086: Retrying in 2 seconds",
         "The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/api]\n763ac63792f3: Retrying in 1 second\nEOF",
     ],
     near_misses: &[

@@ -12,6 +12,13 @@ pub const FAMILY: Family = Family {
     signatures: &[
         Signature {
             anchors: &["unauthorized"],
+            pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"UNAUTHORIZED""#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["unauthorized"],
             pattern: r"\bunauthorized: authentication required\b",
             scope: Scope::EcrUnlessForeign,
             confidence: 0.85,

@@ -8,6 +8,7 @@ pub mod facts;
 pub mod normalize;
 pub mod remedy;
 pub mod report;
+pub mod tolerant;
 
 pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span};
 
@@ -36,6 +37,8 @@ struct Hit {
     end: usize,
     confidence: f32,
     precise: bool,
+    /// Found by the tolerant tier only.
+    likely: bool,
     fields: Fields,
     marks: Vec<Mark>,
 }
@@ -79,8 +82,19 @@ impl Explainer {
             let chunk = &input[start..end];
             let n = normalize::normalize(chunk);
             let result = classify_chunk(&n);
+            // Where no exact wording matched, the tolerant tier reads the chunk again.
+            let tolerant = if result.matches.is_empty() {
+                tolerant::classify_chunk(&n)
+            } else {
+                Vec::new()
+            };
             for m in result.matches {
                 self.hits.push(to_hit(chunk, start, &n, m));
+            }
+            for m in tolerant {
+                let mut hit = to_hit(chunk, start, &n, m);
+                hit.likely = true;
+                self.hits.push(hit);
             }
             self.rejected.extend(result.rejected);
             self.mentioned.extend(result.mentioned);
@@ -199,6 +213,7 @@ fn to_hit(chunk: &str, base: usize, n: &normalize::Normalized, m: Match) -> Hit 
         end: base + e,
         confidence: m.confidence,
         precise: m.precise,
+        likely: false,
         fields,
         marks,
     }
@@ -297,9 +312,9 @@ fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
     // (stage, vague, position, sub-order, context_of): within a stage, a precise finding goes
     // before a vague one (a generic ValidationException before the message that explains it
     // would be the wrong way round).
-    let mut keys: Vec<(Stage, bool, usize, usize, Option<usize>)> = groups
+    let mut keys: Vec<(Rank, bool, usize, usize, Option<usize>)> = groups
         .iter()
-        .map(|(h, _)| (FAMILIES[h.family].stage, !h.precise, h.start, 0, None))
+        .map(|(h, _)| (rank(h), !h.precise, h.start, 0, None))
         .collect();
     for u in 0..n {
         let (uh, _) = &groups[u];
@@ -346,6 +361,17 @@ fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
         .collect()
 }
 
+/// What orders findings before their position: `(late, likely, vague, stage)`. Harmless and
+/// look-alike findings come last; a tolerant ("likely") match never outranks an exact one; a
+/// vague wording (a generic download failure, a bare status code, a code every AWS service
+/// uses) follows any precise finding that explains it, whatever the stages; then the cascade.
+type Rank = (bool, bool, bool, Stage);
+
+fn rank(h: &Hit) -> Rank {
+    let stage = FAMILIES[h.family].stage;
+    (stage >= Stage::Benign, h.likely, !h.precise, stage)
+}
+
 /// End of the region after a wrapper's match where the detail it carries may stand: the rest
 /// of the message, up to a blank line.
 fn detail_reach(input: &str, end: usize) -> usize {
@@ -363,7 +389,7 @@ fn finding(h: Hit, spans: Vec<Span>, context_of: Option<&'static str>) -> Findin
         title: family.title.to_string(),
         http_status: family.http_status,
         confidence: h.confidence,
-        likely: false,
+        likely: h.likely,
         span: Span {
             start: h.start,
             end: h.end,
