@@ -16,7 +16,7 @@ pub const FAMILY: Family = Family {
     signatures: &[
         // The registry's JSON error body with nothing but the code: a bare status, vague.
         Signature {
-            anchors: &["denied"],
+            anchors: &["errors"],
             pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"DENIED""#,
             scope: Scope::NeedsEcr,
             confidence: 0.8,

@@ -11,7 +11,7 @@ pub const FAMILY: Family = Family {
     causes: "The CLI is not installed in this image or runner (slim CI images, a self-hosted runner, `sudo` with another PATH); it is installed in a folder that is not on PATH (`~/.local/bin`, `/usr/local/bin` in a non-login shell); on Windows, the path `C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe` cut at its space by a tool that does not quote it; a pipe `aws … | docker login` whose first half failed this way leaves docker login with no password.",
     signatures: &[
         Signature {
-            anchors: &["aws"],
+            anchors: &["found"],
             pattern: r"\baws: (?:command )?not found\b",
             scope: Scope::AwsWithHint,
             confidence: 0.9,

@@ -32,7 +32,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["version"],
+            anchors: &["helper", "exited"],
             pattern: r#"\b(?:Error getting the version of the configured credential helper|docker-credential-[a-z0-9-]+'? version'? exited with (?:status|code) \d+)"#,
             scope: Scope::EcrUnlessForeign,
             confidence: 0.85,

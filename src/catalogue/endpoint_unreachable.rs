@@ -79,8 +79,8 @@ pub const FAMILY: Family = Family {
         // The Go SDK's transport failure (`RequestError: send request failed caused by: Post
         // https://api.ecr...`), also inside ECS's ResourceInitializationError.
         Signature {
-            anchors: &["requesterror", "send"],
-            pattern: r"\b(?:RequestError: )?send request failed\b",
+            anchors: &["requesterror"],
+            pattern: r"\bRequestError: send request failed\b",
             scope: Scope::NeedsEcr,
             confidence: 0.8,
             ..Signature::BASE

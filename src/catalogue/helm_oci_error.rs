@@ -9,7 +9,7 @@ pub const FAMILY: Family = Family {
     stage: Stage::Registry,
     umbrella: false,
     explanation: "ECR stores Helm charts as OCI artifacts, which Helm reaches only through `oci://` references (`helm pull oci://{registry}/{repository}`). Without the scheme Helm takes the ECR host for a classic chart repository, looks for an `index.yaml` or a repository added with `helm repo add`, and reports that the repo is not found or not valid.",
-    causes: "`helm pull`, `helm install` or `helm push` given `{registry}/chart` instead of `oci://{registry}/chart`; `helm repo add` pointed at an ECR host (OCI registries are not added as repos); a Helm older than 3.8 where OCI support still needed HELM_EXPERIMENTAL_OCI=1; a chart version with `+` that is not a valid OCI tag; logging in with `docker login` is fine, but Helm must also find those credentials (or use `helm registry login`).",
+    causes: "`helm pull`, `helm install` or `helm push` given `{registry}/chart` instead of `oci://{registry}/chart`; `helm repo add` pointed at an ECR host (OCI registries are not added as repos); a Helm older than 3.8 where OCI support still needed HELM_EXPERIMENTAL_OCI=1; logging in with `docker login` is fine, but Helm must also find those credentials (or use `helm registry login`).",
     signatures: &[
         // The helm command and the error it printed: the command names the chart.
         Signature {
@@ -43,13 +43,6 @@ pub const FAMILY: Family = Family {
         Signature {
             anchors: &["experimental"],
             pattern: r"\bthis feature has been marked as experimental and is not enabled by default\b",
-            scope: Scope::NeedsEcr,
-            confidence: 0.8,
-            ..Signature::BASE
-        },
-        Signature {
-            anchors: &["reference"],
-            pattern: r"\bError: invalid_reference: invalid tag\b",
             scope: Scope::NeedsEcr,
             confidence: 0.8,
             ..Signature::BASE

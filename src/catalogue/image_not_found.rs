@@ -19,7 +19,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["manifest"],
+            anchors: &["errors"],
             pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"MANIFEST_UNKNOWN""#,
             scope: Scope::NeedsEcr,
             confidence: 0.85,
@@ -83,8 +83,8 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["image"],
-            pattern: r#"\b(?:reading|describing|finding) ECR Image\b.{0,160}?(?:couldn't find resource|empty result|not found)"#,
+            anchors: &["couldn", "empty"],
+            pattern: r#"\b(?:reading|describing|finding) ECR Image\b.{0,160}?(?:couldn't find resource|empty result)"#,
             scope: Scope::Ecr,
             confidence: 0.85,
             ..Signature::BASE

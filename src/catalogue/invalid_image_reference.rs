@@ -11,7 +11,7 @@ pub const FAMILY: Family = Family {
     causes: "An unrendered template or empty variable (`{registry}/:`, `:${TAG}`, a trailing colon); uppercase letters or spaces in the repository name; a tag with characters tags cannot hold (`+`, `/`); `https://` in front of the registry; a tag given twice (`app:1:2`) or a repository URI pasted where only the tag belongs; a digest that is not `sha256:` plus 64 hex characters.",
     signatures: &[
         Signature {
-            anchors: &["name"],
+            anchors: &["errors"],
             pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"NAME_INVALID""#,
             scope: Scope::NeedsEcr,
             confidence: 0.8,

@@ -32,7 +32,7 @@ pub const FAMILY: Family = Family {
             ..Signature::BASE
         },
         Signature {
-            anchors: &["account"],
+            anchors: &["caller"],
             pattern: r#"\bImage repository must be in the same account as the caller\b"#,
             scope: Scope::Ecr,
             confidence: 0.85,

@@ -11,7 +11,7 @@ pub const FAMILY: Family = Family {
     causes: "Most often the repository does not exist or the push is not allowed, and ECR closes the upload instead of answering clearly (check with describe-repositories); a proxy or firewall cutting long uploads or not allowing the S3 layer bucket; an unstable network or MTU problems; disk or I/O trouble on the build host; very large layers on a slow link.",
     signatures: &[
         Signature {
-            anchors: &["blob", "digest", "size"],
+            anchors: &["errors"],
             pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"(?:BLOB_UNKNOWN|BLOB_UPLOAD_INVALID|BLOB_UPLOAD_UNKNOWN|DIGEST_INVALID|SIZE_INVALID)""#,
             scope: Scope::NeedsEcr,
             confidence: 0.85,

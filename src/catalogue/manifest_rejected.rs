@@ -11,7 +11,7 @@ pub const FAMILY: Family = Family {
     causes: "BuildKit's registry cache (`--cache-to type=registry`) writes a cache manifest ECR does not accept unless it is exported as an image manifest (`image-manifest=true,oci-mediatypes=true`); old Docker schema1 manifests; a manifest list whose referenced images are missing; an immutable tag that already exists (ECR answers 400 there too); a tag with characters ECR does not allow (tags are up to 128 of `A-Za-z0-9_.-`, so no `+`).",
     signatures: &[
         Signature {
-            anchors: &["manifest", "unsupported"],
+            anchors: &["errors"],
             pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"(?:MANIFEST_INVALID|MANIFEST_BLOB_UNKNOWN|UNSUPPORTED)""#,
             scope: Scope::NeedsEcr,
             confidence: 0.85,

@@ -19,7 +19,7 @@ pub const FAMILY: Family = Family {
         },
         // An empty Region variable: the option with no value, or an endpoint with no Region in it.
         Signature {
-            anchors: &["region"],
+            anchors: &["argument"],
             pattern: r#"\baws: (?:\[ERROR\]: )?error: argument --region: expected one argument"#,
             scope: Scope::EcrUnlessForeign,
             confidence: 0.85,

@@ -63,7 +63,7 @@ pub const FAMILY: Family = Family {
         // BuildKit's push whose first blob check is refused: ECR answers 403, not 404, for a
         // repository that does not exist when the pusher's policy names only existing ones.
         Signature {
-            anchors: &["push"],
+            anchors: &["forbidden"],
             pattern: r"\bfailed to push (?P<image>\S+?): unexpected status from HEAD request (?:to )?\S+:? 403 Forbidden",
             scope: Scope::EcrUnlessForeign,
             confidence: 0.6,
@@ -71,8 +71,8 @@ pub const FAMILY: Family = Family {
         },
         // Terraform's AWS provider: `reading ECR Repository (name): couldn't find resource`.
         Signature {
-            anchors: &["repository"],
-            pattern: r#"\b(?:reading|describing|finding) ECR Repository \(?(?P<repository>[a-z0-9][a-z0-9._/-]*)\)?:?\s*(?:couldn't find resource|empty result|not found)"#,
+            anchors: &["couldn", "empty"],
+            pattern: r#"\b(?:reading|describing|finding) ECR Repository \(?(?P<repository>[a-z0-9][a-z0-9._/-]*)\)?:?\s*(?:couldn't find resource|empty result)"#,
             scope: Scope::Ecr,
             confidence: 0.85,
             ..Signature::BASE

@@ -476,7 +476,7 @@ fn extractors() -> &'static [Extractor] {
                 |c, out, r| group_fact(out, "repository", c, 1, r),
             ),
             // Docker's own wording for a missing image (`Error: image app:1 not found`).
-            x(&["image"],
+            x(&["not found"],
                 r"\bimage ([a-z0-9][a-z0-9._/-]*(?::[\w.-]+)?) not found\b",
                 4,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
