@@ -446,3 +446,102 @@ fn docker_version_from_a_user_agent() {
         Some("27.3.1")
     );
 }
+
+// ---- Shapes met in the field test (invented texts of the same shapes) ----
+
+#[test]
+fn a_masked_amazonaws_registry_host_is_ecr() {
+    assert_first(
+        "Error response from daemon: Get \"https://xxxxxxxxxxxx.amazonaws.com/v2/\": net/http: TLS handshake timeout",
+        "endpoint-unreachable",
+    );
+    assert_not_ecr(
+        "Error response from daemon: Get \"https://registry.example.org/v2/\": net/http: TLS handshake timeout",
+    );
+}
+
+#[test]
+fn an_aws_cli_usage_error_is_ecr_only_for_an_ecr_command() {
+    assert_not_ecr("aws configure set output json\naws: error: argument operation: Invalid choice, valid choices are:");
+    assert_first(
+        "aws ecr get-login --no-include-email\naws: error: argument operation: Invalid choice, valid choices are:",
+        "cli-version-mismatch",
+    );
+    let r = explain(
+        "get-login is gone from CLI v2, so the old line now fails with an invalid choice error",
+    );
+    assert_eq!(ids(&r).first().copied(), Some("cli-version-mismatch"));
+    assert!(r.findings[0].likely);
+}
+
+#[test]
+fn a_bare_tag_where_the_image_name_belongs_is_not_docker_hub() {
+    let text = format!(
+        "cache_from: {HOST}/cart:latest\nLogin Succeeded\nERROR: pull access denied for latest, repository does not exist or may require 'docker login'"
+    );
+    assert_first(&text, "pull-access-denied");
+}
+
+#[test]
+fn more_wrapper_and_tool_wordings() {
+    let cases = [
+        (
+            format!("PUT https://{HOST}/v2/cart/manifests/2.0: TAG_INVALID: The image tag '2.0' already exists in the 'cart' repository and cannot be overwritten because the tag is immutable."),
+            "tag-immutable",
+        ),
+        (
+            "software.amazon.awssdk.services.ecr.model.EcrException: Missing Authentication Token (Service: Ecr, Status Code: 400)".to_string(),
+            "aws-credentials-missing",
+        ),
+        (
+            "stoppedReason: ResourceInitializationError: unable to pull secrets or registry auth".to_string(),
+            "ecs-cannot-pull-container",
+        ),
+        (
+            "samcli.commands.package.exceptions.DockerPushFailedError: 404 Client Error: Not Found (\"no such image\")".to_string(),
+            "sam-image-upload-error",
+        ),
+        (
+            format!("f00dfeed1234: Pushed\nHead \"https://{HOST}/v2/cart/blobs/sha256:ab12\": Service Unavailable"),
+            "layer-upload-failed",
+        ),
+        (
+            "Error: An artifact with media type 'application/vnd.oci.image.index.v1+json' cannot be scanned.".to_string(),
+            "unsupported-image-type",
+        ),
+        (
+            "ERROR: failed open: content at https://public.ecr.aws/v2/acme/cart/manifests/sha256:ab12 not found: not found".to_string(),
+            "image-not-found",
+        ),
+    ];
+    for (text, id) in &cases {
+        assert_first(text, id);
+    }
+    assert_not_ecr(
+        "stoppedReason: ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried",
+    );
+}
+
+#[test]
+fn repository_names_from_templates_and_stacks() {
+    let r = explain("The image manifest, config or layer media type for the source image <acct>.dkr.ecr.eu-west-3.amazonaws.com/orders:build-<n> is not supported.");
+    assert_eq!(
+        r.fields.get("repository").map(String::as_str),
+        Some("orders")
+    );
+    assert_eq!(
+        r.fields.get("region").map(String::as_str),
+        Some("eu-west-3")
+    );
+    let r = explain("CREATE_FAILED Resource handler returned message: \"Resource of type 'AWS::ECR::Repository' with identifier 'orders' already exists.\"");
+    assert_eq!(
+        r.fields.get("repository").map(String::as_str),
+        Some("orders")
+    );
+    let r = explain("Error: creating ECR Lifecycle Policy (orders): operation error ECR: PutLifecyclePolicy, https response error StatusCode: 400, InvalidParameterException: Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'bad rule'");
+    assert_eq!(ids(&r).first().copied(), Some("invalid-parameter"));
+    assert_eq!(
+        r.fields.get("repository").map(String::as_str),
+        Some("orders")
+    );
+}

@@ -217,7 +217,8 @@ api_exception!(UNSUPPORTED_IMAGE_TYPE, id: "unsupported-image-type", code: "Unsu
     fix: ("Scan the platform images instead", "aws ecr describe-images --repository-name {repository} --region {region} --query 'imageDetails[].[imageTags,imageManifestMediaType]'"),
     reference: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html",
     example: "An error occurred (UnsupportedImageTypeException) when calling the StartImageScan operation: The image type is not supported",
-    near_miss: "An error occurred (ScanNotFoundException) when calling the DescribeImageScanFindings operation: no scan");
+    near_miss: "An error occurred (ScanNotFoundException) when calling the DescribeImageScanFindings operation: no scan",
+    also: ("scanned", r"\bAn artifact with media type '[^']+' cannot be scanned"));
 
 api_exception!(INVALID_PARAMETER, id: "invalid-parameter", code: "InvalidParameterException", anchor: "invalidparameterexception",
     scope: Scope::NeedsEcr, stage: Stage::Api, title: "ECR rejected a parameter of the request",

@@ -89,6 +89,13 @@ pub const FAMILY: Family = Family {
             confidence: 0.85,
             ..Signature::BASE
         },
+        Signature {
+            anchors: &["content"],
+            pattern: r#"\bcontent at https?://\S+/v2/\S+?/manifests/\S+ not found\b"#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy_when(
@@ -116,6 +123,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html",
     ],
     examples: &[
+        "ERROR: httpReadSeeker: failed open: content at https://public.ecr.aws/v2/team/app/manifests/sha256:0a1b not found: not found",
         "DEBUG - Response body:\nb'{\"failures\":[{\"failureCode\":\"ImageNotFound\",\"failureReason\":\"Requested image not found\",\"imageId\":{\"imageTag\":\"v9\"}}],\"images\":[]}'",
         "Error: reading ECR Image (team/api:v2): couldn't find resource\n  with data.aws_ecr_image.api",
         "CannotPullContainerError: inspect image has been retried 1 time(s): failed to resolve ref \"123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v7\": 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v7: not found",

@@ -61,6 +61,14 @@ pub const FAMILY: Family = Family {
             precise: false,
             ..Signature::BASE
         },
+        // A gateway error on a layer request after the layers were sent.
+        Signature {
+            anchors: &["gateway", "unavailable"],
+            pattern: r#"\b(?:Head|Get|Put|Patch|Post) "?https://[^"\s]+/v2/[^"\s]+/blobs/[^"\s]*"?:\s*(?:Bad Gateway|Service Unavailable|Gateway Time-?out)"#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.7,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy(
@@ -81,6 +89,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html",
     ],
     examples: &[
+        "5d61935416b6: Pushed\nHead \"https://111122223333.dkr.ecr.us-east-1.amazonaws.com/v2/api/blobs/sha256:8c82c5\": Bad Gateway",
         "$ docker push 111122223333.dkr.ecr.us-east-2.amazonaws.com/api:7\nThe push refers to repository [111122223333.dkr.ecr.us-east-2.amazonaws.com/api]\n5f70bf18a086: Retrying in 3 seconds\n9a1b2c3d4e5f: Waiting\n5f70bf18a086: Retrying in 2 seconds",
         "The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/api]\n763ac63792f3: Retrying in 1 second\nEOF",
     ],

@@ -52,6 +52,24 @@ pub static PHRASES: &[Phrase] = &[
         3,
         Scope::EcrUnlessForeign,
     ),
+    phrase(
+        "cli-version-mismatch",
+        &["deprecat|removed|obsolete|retired", "get", "login"],
+        3,
+        Scope::EcrUnlessForeign,
+    ),
+    phrase(
+        "cli-version-mismatch",
+        &["get", "login", "deprecat|removed|obsolete|retired|no"],
+        3,
+        Scope::EcrUnlessForeign,
+    ),
+    phrase(
+        "cli-version-mismatch",
+        &["invalid", "choice"],
+        0,
+        Scope::NeedsEcr,
+    ),
     // Exception names split in two (`Throttling Exception`).
     phrase(
         "throttling",

@@ -33,6 +33,8 @@ const ECR_SIGNS: &[&str] = &[
     "amazon-ecr",
     "get-login",
     "starport-layer-bucket",
+    // ECR's name before 2017.
+    "ec2 container registry",
 ];
 
 /// Words about images and registries.
@@ -212,9 +214,14 @@ pub fn weigh(text: &str) -> Evidence {
     // Registry API URLs name their registry: ECR's, or someone else's.
     if has(&["/v2/"]) {
         for c in p.registry_url.captures_iter(text).take(8) {
-            if parse_image_ref(&c[1]).ecr {
+            let host = c[1].to_ascii_lowercase();
+            // Only ECR serves the registry API under amazonaws.com, even with the account hidden.
+            let aws = [".amazonaws.com", ".amazonaws.com.cn", ".amazonaws.eu"]
+                .iter()
+                .any(|s| host.ends_with(s));
+            if parse_image_ref(&host).ecr || aws {
                 e.ecr += 1;
-            } else {
+            } else if !is_masked_host(&host) {
                 e.foreign += 1;
             }
         }
@@ -255,6 +262,10 @@ pub fn weigh_image(e: &mut Evidence, raw: &str, weight: u32) {
     if masked || raw.starts_with(['<', '$', '{', '[', '.', '\u{2026}']) || raw.ends_with(':') {
         return;
     }
+    // A bare tag where the name should be (`pull access denied for latest`) names no registry.
+    if raw.eq_ignore_ascii_case("latest") {
+        return;
+    }
     let r = parse_image_ref(raw);
     // A masked or elided host (`***.amazonaws.com`, `.../app`, `<registry>/app`) could be
     // anyone's: unknown, not foreign.
@@ -268,7 +279,10 @@ pub fn weigh_image(e: &mut Evidence, raw: &str, weight: u32) {
 
 /// A host someone hid or cut: `***`, `...`, `…`, `<registry>`, `$REGISTRY`, `AWS_ACCOUNT.…`.
 pub fn is_masked_host(h: &str) -> bool {
-    h.contains('*')
+    let first = h.split('.').next().unwrap_or("");
+    let masked_label = !first.is_empty() && first.bytes().all(|c| matches!(c, b'x' | b'X' | b'#'));
+    masked_label
+        || h.contains('*')
         || h.contains('\u{2026}')
         || h.contains("..")
         || h.starts_with(['<', '$', '{', '['])

@@ -395,7 +395,7 @@ fn extractors() -> &'static [Extractor] {
             }),
             // Private registry hosts, also inside URLs and image references.
             x(&["dkr"],
-                r#"((?:https?://|docker://)?[^\s/"'\[\](),=@:<>]+\.dkr[.-]ecr(?:-fips)?\.[^\s./"']+\.(?:amazonaws\.com(?:\.cn)?|amazonaws\.eu|on\.aws)(?:/[^\s"'\],|]*)?)"#,
+                r#"((?:https?://|docker://)?(?:<[^>\s]*>|\[\[?[^\]\s]*\]\]?|\$\{[^}\s]*\}|[^\s/"'\[\](),=@:<>]+)\.dkr[.-]ecr(?:-fips)?\.[^\s./"']+\.(?:amazonaws\.com(?:\.cn)?|amazonaws\.eu|on\.aws)(?:/[^\s"'\],|]*)?)"#,
                 2,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
@@ -432,8 +432,21 @@ fn extractors() -> &'static [Extractor] {
                 },
             ),
             x(&["' repository"], r"\bin the '([^']+)' repository", 1, |c, out, r| {
-                group_fact(out, "repository", c, 1, r)
+                if !is_template(&c[1]) {
+                    group_fact(out, "repository", c, 1, r)
+                }
             }),
+            // CloudFormation's and Terraform's names for a repository they act on.
+            x(&["aws::ecr::repository"],
+                r"AWS::ECR::Repository'? with identifier '([a-z0-9][a-z0-9._/-]*)'",
+                1,
+                |c, out, r| group_fact(out, "repository", c, 1, r),
+            ),
+            x(&["ecr repository", "ecr lifecycle policy", "ecr repository policy"],
+                r"\b(?:creating|reading|updating|deleting|describing|finding) ECR (?:Repository|Lifecycle Policy|Repository Policy) \(([a-z0-9][a-z0-9._/-]*)\)",
+                2,
+                |c, out, r| group_fact(out, "repository", c, 1, r),
+            ),
             x(&["repositoryname", "registryid"],
                 r#""(repositoryName|registryId)"\s*:\s*"([^"]*)""#,
                 2,
