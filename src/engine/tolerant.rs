@@ -7,12 +7,15 @@
 use super::classify::{self, Match};
 use super::normalize::Normalized;
 use crate::catalogue::{Phrase, FAMILIES, PHRASES};
+use std::collections::HashMap;
 
 /// Chunks longer than this are not read by the tolerant tier: paraphrases are short prose, and
 /// a huge log that matched nothing exactly is not worth a second, slower pass.
 const MAX_TEXT: usize = 256 << 10;
 /// Matches kept per phrase and chunk.
 const MAX_MATCHES: usize = 64;
+/// Candidate matches judged per phrase and chunk (judging reads the evidence around them).
+const MAX_TRIES: usize = 32;
 /// Most tokens one phrase word may span (`throttling` + `exception`).
 const MAX_JOIN: usize = 3;
 /// Highest confidence a likely finding gets.
@@ -23,8 +26,8 @@ pub fn signature_index(phrase: usize) -> usize {
     usize::MAX - phrase
 }
 
-/// Lowercase alphanumeric tokens of `text` with their byte ranges.
-fn tokens(text: &str) -> Vec<(usize, usize, String)> {
+/// Byte ranges of the alphanumeric tokens of `text`.
+fn tokens(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -37,34 +40,56 @@ fn tokens(text: &str) -> Vec<(usize, usize, String)> {
         while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
             i += 1;
         }
-        out.push((start, i, text[start..i].to_ascii_lowercase()));
+        out.push((start, i));
     }
     out
 }
 
+/// The tokens of a lowercased text, as slices of it.
+struct Tokens<'a> {
+    lower: &'a str,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Tokens<'_> {
+    fn get(&self, i: usize) -> Option<&str> {
+        self.spans.get(i).map(|&(s, e)| &self.lower[s..e])
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+}
+
 /// How many tokens from `at` one of `alternatives` covers: a whole token, the start of one
 /// (stems of 4 letters or more), or several tokens joined (`throttling exception`).
-fn word_at(tokens: &[(usize, usize, String)], at: usize, alternatives: &str) -> Option<usize> {
+fn word_at(tokens: &Tokens, at: usize, alternatives: &str) -> Option<usize> {
+    let first = tokens.get(at)?;
     for alt in alternatives.split('|') {
-        let mut joined = String::new();
-        for k in 0..MAX_JOIN {
-            let Some((_, _, t)) = tokens.get(at + k) else {
+        if first == alt || (alt.len() >= 4 && first.starts_with(alt)) {
+            return Some(1);
+        }
+        let Some(mut rest) = alt.strip_prefix(first) else {
+            continue;
+        };
+        for k in 1..MAX_JOIN {
+            let Some(t) = tokens.get(at + k) else {
                 break;
             };
-            joined.push_str(t);
-            if joined == alt || (k == 0 && alt.len() >= 4 && joined.starts_with(alt)) {
+            if rest == t {
                 return Some(k + 1);
             }
-            if !alt.starts_with(joined.as_str()) {
-                break;
+            match rest.strip_prefix(t) {
+                Some(r) if !t.is_empty() => rest = r,
+                _ => break,
             }
         }
     }
     None
 }
 
-/// The token range `[at, end)` a phrase covers when it starts at token `at`.
-fn phrase_at(tokens: &[(usize, usize, String)], at: usize, p: &Phrase) -> Option<usize> {
+/// The token index just past a phrase that starts at token `at`.
+fn phrase_at(tokens: &Tokens, at: usize, p: &Phrase) -> Option<usize> {
     let (first, rest) = p.words.split_first()?;
     let mut next = at + word_at(tokens, at, first)?;
     for word in rest {
@@ -81,19 +106,48 @@ pub fn classify_chunk(n: &Normalized) -> Vec<Match> {
     if n.text.len() > MAX_TEXT {
         return out;
     }
-    let tokens = tokens(&n.text);
+    // ASCII lowercasing keeps every byte offset.
+    let lower = n.text.to_ascii_lowercase();
+    let tokens = Tokens {
+        lower: &lower,
+        spans: tokens(&lower),
+    };
+    // Where each distinct token stands: a phrase is tried only where its first word can start.
+    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in 0..tokens.len() {
+        positions
+            .entry(tokens.get(i).unwrap_or(""))
+            .or_default()
+            .push(i);
+    }
     for (pi, p) in PHRASES.iter().enumerate() {
         let Some(family) = FAMILIES.iter().position(|f| f.id == p.family) else {
             continue;
         };
-        let mut kept = 0;
-        let mut at = 0;
-        while at < tokens.len() && kept < MAX_MATCHES {
+        let first = p.words.first().copied().unwrap_or("");
+        let mut starts: Vec<usize> = positions
+            .iter()
+            .filter(|(t, _)| {
+                first.split('|').any(|alt| {
+                    **t == alt || (alt.len() >= 4 && t.starts_with(alt)) || alt.starts_with(**t)
+                })
+            })
+            .flat_map(|(_, at)| at.iter().copied())
+            .collect();
+        starts.sort_unstable();
+        let (mut kept, mut tried, mut next_free) = (0, 0, 0);
+        for at in starts {
+            if kept >= MAX_MATCHES || tried >= MAX_TRIES {
+                break;
+            }
+            if at < next_free {
+                continue;
+            }
             let Some(end) = phrase_at(&tokens, at, p) else {
-                at += 1;
                 continue;
             };
-            let (start, stop) = (tokens[at].0, tokens[end - 1].1);
+            tried += 1;
+            let (start, stop) = (tokens.spans[at].0, tokens.spans[end - 1].1);
             if let Some((confidence, facts)) =
                 classify::judge(n, p.scope, start, stop, p.confidence)
             {
@@ -109,7 +163,7 @@ pub fn classify_chunk(n: &Normalized) -> Vec<Match> {
                     repeat: false,
                 });
             }
-            at = end;
+            next_free = end;
         }
     }
     out
@@ -121,7 +175,11 @@ mod tests {
 
     #[test]
     fn words_match_stems_and_joined_names() {
-        let t = tokens("a Throttling Exception and non-TTY devices");
+        let lower = "a throttling exception and non-tty devices";
+        let t = Tokens {
+            lower,
+            spans: tokens(lower),
+        };
         assert_eq!(word_at(&t, 1, "throttlingexception"), Some(2));
         assert_eq!(word_at(&t, 5, "tty"), Some(1));
         assert_eq!(word_at(&t, 6, "device"), Some(1));
