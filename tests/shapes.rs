@@ -545,3 +545,26 @@ fn repository_names_from_templates_and_stacks() {
         Some("orders")
     );
 }
+
+#[test]
+fn services_named_in_passing_around_a_message_do_not_vote() {
+    let text = format!(
+        "Task stopped at 10:02 (logs: CloudWatch group /ecs/cart, alarms in CloudWatch, table in DynamoDB)\nCannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {HOST}/cart:3: {HOST}/cart:3: not found"
+    );
+    assert_first(&text, "image-not-found");
+    // On the message's own line they still do.
+    assert_not_ecr(
+        "An error occurred (ThrottlingException) when calling the DescribeTable operation (DynamoDB): Rate exceeded",
+    );
+}
+
+#[test]
+fn name_resolution_failures_of_other_sdks() {
+    for text in [
+        "Seahorse::Client::NetworkingError: Failed to open TCP connection to api.ecr.us-west-1.amazonaws.com:443 (getaddrinfo: Name or service not known)",
+        "urllib3.exceptions.NameResolutionError: Failed to resolve 'api.ecr.us-west-1.amazonaws.com' ([Errno -2] Name or service not known)",
+        "curl: (6) Could not resolve host: api.ecr.us-west-1.amazonaws.com",
+    ] {
+        assert_first(text, "endpoint-unreachable");
+    }
+}

@@ -88,8 +88,8 @@ pub const FAMILY: Family = Family {
         // SDK stack traces whose message is only the endpoint host (the name did not resolve),
         // or a connect timeout to it.
         Signature {
-            anchors: &["execute", "unknownhostexception", "resolved", "known"],
-            pattern: r"\b(?:Unable to execute HTTP request:\s*(?:Connect to \S*ecr\S*|[a-z0-9.-]*\becr[a-z0-9.-]*\.(?:amazonaws\.com(?:\.cn)?|amazonaws\.eu|api\.aws))|(?:java\.net\.)?UnknownHostException:\s*[a-z0-9.-]*\becr[a-z0-9.-]*|Received an UnknownHostException when attempting to interact with a service|The remote name could not be resolved:\s*'?[a-z0-9.-]*\becr[a-z0-9.-]*|No such host is known\.?\s*\(?[a-z0-9.-]*\becr[a-z0-9.-]*)",
+            anchors: &["execute", "unknownhostexception", "resolved", "known", "open", "resolve"],
+            pattern: r"\b(?:Unable to execute HTTP request:\s*(?:Connect to \S*ecr\S*|[a-z0-9.-]*\becr[a-z0-9.-]*\.(?:amazonaws\.com(?:\.cn)?|amazonaws\.eu|api\.aws))|(?:java\.net\.)?UnknownHostException:\s*[a-z0-9.-]*\becr[a-z0-9.-]*|Received an UnknownHostException when attempting to interact with a service|The remote name could not be resolved:\s*'?[a-z0-9.-]*\becr[a-z0-9.-]*|No such host is known\.?\s*\(?[a-z0-9.-]*\becr[a-z0-9.-]*|Failed to open TCP connection to [a-z0-9.-]*\becr[a-z0-9.-]*|Failed to resolve '[a-z0-9.-]*\becr[a-z0-9.-]*'|Could not resolve host:? [a-z0-9.-]*\becr[a-z0-9.-]*)",
             scope: Scope::NeedsEcr,
             confidence: 0.85,
             ..Signature::BASE

@@ -29,8 +29,14 @@ pub static PHRASES: &[Phrase] = &[
     ),
     phrase(
         "non-tty-login",
-        &["login|logging|logged|logins", "non", "tty", "device"],
+        &["login|logging|logged|logins", "non", "tty"],
         8,
+        Scope::EcrUnlessForeign,
+    ),
+    phrase(
+        "non-tty-login",
+        &["interactive", "login", "tty"],
+        4,
         Scope::EcrUnlessForeign,
     ),
     // `Unknown options: --no-include-email` with its dashes escaped or lost.
@@ -116,6 +122,7 @@ pub static PHRASES: &[Phrase] = &[
         0,
         Scope::NeedsEcr,
     ),
+    phrase("access-denied", &["access", "denied"], 0, Scope::NeedsEcr),
     phrase(
         "repository-not-found",
         &["repositorynotfoundexception"],
@@ -126,6 +133,12 @@ pub static PHRASES: &[Phrase] = &[
         "repository-not-found",
         &["repository", "does|do", "not", "exist"],
         3,
+        Scope::NeedsEcr,
+    ),
+    phrase(
+        "repository-not-found",
+        &["repository|repo", "not", "found"],
+        1,
         Scope::NeedsEcr,
     ),
     phrase(

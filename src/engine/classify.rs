@@ -311,7 +311,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     continue;
                 }
                 let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
-                let mut e = evidence::weigh(&text[es..ee]);
+                let mut e = evidence::weigh_around(&text[es..ee]);
                 // The image the message itself names outweighs anything around it.
                 if cs.names_image {
                     if let Some(image) = cs
@@ -506,7 +506,7 @@ pub(crate) fn judge(
     );
     let line_hi = ceil_char_boundary(text, n.line_end(end).min(end + SAME_LINE_REACH));
     let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
-    let e = evidence::with_subject(evidence::weigh(&text[es..ee]), n, line_at, line_hi);
+    let e = evidence::with_subject(evidence::weigh_around(&text[es..ee]), n, line_at, line_hi);
     scope_accepts(scope, e).ok()?;
     own_message_agrees(scope, text, &text[line_at..line_hi], end).ok()?;
     let signature = Signature {

@@ -91,6 +91,16 @@ const FOREIGN_SIGNS: &[&str] = &[
     "dockerhub_",
     "aliyun_",
     "ghcr_",
+    "denied by s3",
+    "docker-credential-gcr",
+    "docker-credential-gcloud",
+    "docker-credential-acr",
+];
+
+/// Other AWS services named in passing. They vote on the message's own line (and the command
+/// before it), not from the lines around it: an ECS event that links its CloudWatch logs says
+/// nothing about which registry refused an image.
+const SERVICE_WORDS: &[&str] = &[
     "codecommit",
     "elasticmapreduce",
     "autoscaling",
@@ -103,10 +113,6 @@ const FOREIGN_SIGNS: &[&str] = &[
     "route 53",
     "secretsmanager",
     "cloudformation",
-    "denied by s3",
-    "docker-credential-gcr",
-    "docker-credential-gcloud",
-    "docker-credential-acr",
 ];
 
 struct Patterns {
@@ -164,8 +170,20 @@ fn count_words(hay: &str, needle: &str, cap: u32) -> u32 {
     count
 }
 
-/// Weighs the evidence in `text` (a window around a match).
+/// Weighs the evidence in `text`, a message's own line or the command before it: every sign
+/// counts, other AWS services named in passing too.
 pub fn weigh(text: &str) -> Evidence {
+    let mut e = weigh_around(text);
+    let lower = text.to_ascii_lowercase();
+    for sign in SERVICE_WORDS {
+        e.foreign += count_words(&lower, sign, 8);
+    }
+    e
+}
+
+/// Weighs the evidence in the text around a match: registries, hosts, images, ARNs, actions and
+/// operations, but not services named in passing (see [`SERVICE_WORDS`]).
+pub fn weigh_around(text: &str) -> Evidence {
     let lower = text.to_ascii_lowercase();
     let mut e = Evidence::default();
     for sign in ECR_SIGNS {
