@@ -278,6 +278,8 @@ fn absorb(into: &mut Hit, h: Hit) {
     into.start = into.start.min(h.start);
     into.end = into.end.max(h.end);
     into.precise |= h.precise;
+    // An exact match of the same message makes it exact.
+    into.likely &= h.likely;
     if h.confidence > into.confidence {
         into.confidence = h.confidence;
         let mut fields = h.fields;
@@ -309,9 +311,9 @@ fn group_key(h: &Hit) -> [Option<&String>; 3] {
 /// precise error follows it; a vague detail inside a wrapper follows the wrapper.
 fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
     let n = groups.len();
-    // (stage, vague, position, sub-order, context_of): within a stage, a precise finding goes
-    // before a vague one (a generic ValidationException before the message that explains it
-    // would be the wrong way round).
+    // (rank, vague, position, sub-order, context_of): a precise finding goes before a vague one
+    // (a generic ValidationException before the message that explains it would be the wrong
+    // way round); see [`rank`].
     let mut keys: Vec<(Rank, bool, usize, usize, Option<usize>)> = groups
         .iter()
         .map(|(h, _)| (rank(h), !h.precise, h.start, 0, None))
