@@ -1,10 +1,21 @@
-//! Speed figures (a benchmark, not a test): `cargo run --release --example bench`.
-//! Prints microseconds per explain() of a 2 KB paste and MB/s on a 10 MB synthetic CI log
-//! with a few errors buried in it.
+//! Speed figures (a benchmark, not a test): `cargo run --release --example bench [MB]`.
+//! Prints, side by side in one run: microseconds per explain() of a 2 KB paste; for every
+//! worst-case shape (`tests/shapes`), the time at 1, 2, 4 and 8 MB (or up to the given MB);
+//! and, on a 10 MB sparse CI log and a 10 MB timestamped retry log, the engine's CPU time next
+//! to `grep -Eic` with nine trigger phrases on the same file (when grep exists). The machine is
+//! noisy: read the ratios, not the absolute figures.
+
+#[path = "../tests/shapes/mod.rs"]
+mod shapes;
 
 use ecr_explain::explain;
 use std::hint::black_box;
+use std::process::Command;
 use std::time::Instant;
+
+/// Words that start most ECR errors, for grep's side of the comparison.
+const GREP_PHRASES: &str = "denied|not authorized|toomanyrequests|no basic auth|does not exist|\
+                            non TTY|expired|CannotPullContainer|Rate exceeded";
 
 fn paste_2kb() -> String {
     let mut s = String::from(
@@ -19,67 +30,85 @@ fn paste_2kb() -> String {
     s
 }
 
-fn ci_log_10mb() -> String {
-    let mut log = String::with_capacity(10_500_000);
-    let mut i = 0u64;
-    while log.len() < 10_000_000 {
-        i += 1;
-        match i % 40_000 {
-            7_000 => log.push_str("Error response from daemon: toomanyrequests: Rate exceeded\n"),
-            21_000 => log.push_str("An error occurred (RepositoryNotFoundException) when calling the DescribeRepositories operation: The repository with name 'web' does not exist in the registry with id '123456789012'\n"),
-            33_000 => log.push_str("Error: Cannot perform an interactive login from a non TTY device\n"),
-            _ => log.push_str(&format!("2026-11-27T10:{:02}:{:02}Z #{i} [stage-{}] RUN cargo build --release -p crate-{} ... ok\n", (i / 60) % 60, i % 60, i % 7, i % 131)),
-        }
-    }
-    log
+fn seconds<R>(f: impl FnOnce() -> R) -> (R, f64) {
+    let start = Instant::now();
+    let r = f();
+    (r, start.elapsed().as_secs_f64())
 }
 
-/// The worst case: one error repeated for 10 MB (a retry loop that printed it all).
-fn retry_loop_10mb() -> String {
-    let line = "denied: User: arn:aws:sts::111122223333:assumed-role/ci/s is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:eu-west-2:444455556666:repository/team/app\n";
-    line.repeat(10_000_000 / line.len())
+/// CPU seconds of `grep -Eic` over a file, or None without grep.
+fn grep_seconds(path: &std::path::Path) -> Option<f64> {
+    let (status, secs) = seconds(|| {
+        Command::new("grep")
+            .args(["-Eic", GREP_PHRASES])
+            .arg(path)
+            .output()
+    });
+    status.ok().map(|_| secs)
 }
 
 fn main() {
+    let max_mb: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(8);
+
     let paste = paste_2kb();
-    let report = explain(&paste);
-    assert_eq!(report.findings[0].id, "access-denied");
+    assert_eq!(explain(&paste).findings[0].id, "access-denied");
     let runs = 2000;
-    let start = Instant::now();
-    for _ in 0..runs {
-        black_box(explain(black_box(&paste)));
+    let (_, secs) = seconds(|| {
+        for _ in 0..runs {
+            black_box(explain(black_box(&paste)));
+        }
+    });
+    println!(
+        "explain() of a {} byte paste: {:.0} µs per call ({runs} calls)\n",
+        paste.len(),
+        secs * 1e6 / runs as f64
+    );
+
+    let sizes: Vec<usize> = [1, 2, 4, 8].into_iter().filter(|&m| m <= max_mb).collect();
+    print!("{:<38}", "shape \\ size");
+    for mb in &sizes {
+        print!("{:>12}", format!("{mb} MB"));
     }
-    let per = start.elapsed().as_secs_f64() * 1e6 / runs as f64;
-    println!(
-        "explain() of a {} byte paste: {per:.0} µs per call ({runs} calls)",
-        paste.len()
-    );
+    println!("{:>14}", "findings");
+    for (name, make) in shapes::ALL {
+        print!("{name:<38}");
+        let mut findings = 0;
+        for &mb in &sizes {
+            let text = make(mb << 20);
+            let (report, secs) = seconds(|| explain(black_box(&text)));
+            findings = report.findings.len() + report.omitted_findings;
+            print!("{:>12}", format!("{secs:.3} s"));
+        }
+        println!("{findings:>14}");
+    }
 
-    measure(
-        "a 10 MB CI log with a few errors buried in it",
-        &ci_log_10mb(),
-    );
-    measure(
-        "10 MB of one error repeated (a retry loop)",
-        &retry_loop_10mb(),
-    );
-}
-
-/// One `explain()` of `text`, timed, with its throughput and findings.
-fn measure(what: &str, text: &str) {
-    let start = Instant::now();
-    let report = black_box(explain(black_box(text)));
-    let secs = start.elapsed().as_secs_f64();
-    println!(
-        "explain() of {what} ({:.1} MB): {:.0} ms, {:.1} MB/s, findings: {}",
-        text.len() as f64 / 1e6,
-        secs * 1e3,
-        text.len() as f64 / 1e6 / secs,
-        report
-            .findings
-            .iter()
-            .map(|f| format!("{} x{}", f.id, f.occurrences))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    println!("\n10 MB files, engine vs grep -Eic (nine phrases) on the same file:");
+    let dir = std::env::temp_dir();
+    for (name, make) in [
+        ("sparse CI log", shapes::sparse_ci_log as shapes::Shape),
+        ("timestamped retry log", shapes::timestamped_retry_log),
+    ] {
+        let text = make(10 << 20);
+        let path = dir.join(format!("ecr-explain-bench-{}.log", std::process::id()));
+        std::fs::write(&path, &text).expect("temp file");
+        let (report, secs) = seconds(|| explain(black_box(&text)));
+        let grep = grep_seconds(&path);
+        let _ = std::fs::remove_file(&path);
+        let ratio = grep.map_or(String::from("no grep"), |g| {
+            format!("grep {:.3} s, {:.1}x grep", g, secs / g)
+        });
+        println!(
+            "  {name:<24} {secs:.3} s ({:.1} MB/s), {ratio}; {}",
+            text.len() as f64 / 1e6 / secs,
+            report
+                .findings
+                .iter()
+                .map(|f| format!("{} x{}", f.id, f.occurrences))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
 }

@@ -29,11 +29,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# wasm-opt (binaryen 132 reads current rustc output; Debian's is too old) and playwright-core.
+# wasm-opt (binaryen 132 reads current rustc output; Debian's is too old), playwright-core and
+# axe-core (browser tests).
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132" \
   || [ ! -d node_modules/playwright-core ] \
   || ! cmp -s package-lock.json node_modules/.package-lock.json.src 2>/dev/null; then
-  log "installing npm tools (binaryen, playwright-core)"
+  log "installing npm tools (binaryen, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
   cp package-lock.json node_modules/.package-lock.json.src
 fi

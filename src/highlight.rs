@@ -4,6 +4,7 @@
 
 use crate::engine::normalize::{ceil_char_boundary, floor_char_boundary};
 use crate::engine::Report;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
@@ -33,16 +34,22 @@ const MAX_WINDOW: usize = 4096;
 const MAX_WINDOWS: usize = 30;
 
 fn window_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    // Byte searches: a finding may start right after a multi-byte character, so `start - 1`
+    // is no place to slice a `str`.
+    let bytes = text.as_bytes();
     let mut s = start.min(text.len());
     for _ in 0..=CONTEXT_LINES {
-        s = text[..s.saturating_sub(1)].rfind('\n').map_or(0, |p| p + 1);
+        s = bytes[..s.saturating_sub(1)]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
         if s == 0 {
             break;
         }
     }
     let mut e = end.min(text.len());
     for _ in 0..=CONTEXT_LINES {
-        match text[e..].find('\n') {
+        match bytes[e..].iter().position(|&b| b == b'\n') {
             Some(p) => e = e + p + 1,
             None => {
                 e = text.len();
@@ -99,33 +106,45 @@ pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
     };
     // Distinct fact spans; where several facts come from one span (a registry host gives the
     // registry, its account and Region), the label names the whole thing.
-    let mut marks: Vec<(usize, usize, &str)> = Vec::new();
+    let mut best: HashMap<(usize, usize), &str> = HashMap::new();
     for f in &report.findings {
         for m in &f.marks {
             if m.span.end <= m.span.start || !f.fields.contains_key(&m.field) {
                 continue;
             }
-            match marks
-                .iter_mut()
-                .find(|x| (x.0, x.1) == (m.span.start, m.span.end))
-            {
-                Some(x) if label_rank(&m.field) < label_rank(x.2) => x.2 = m.field.as_str(),
-                Some(_) => {}
-                None => marks.push((m.span.start, m.span.end, m.field.as_str())),
-            }
+            best.entry((m.span.start, m.span.end))
+                .and_modify(|x| {
+                    if label_rank(&m.field) < label_rank(x) {
+                        *x = m.field.as_str()
+                    }
+                })
+                .or_insert(m.field.as_str());
         }
     }
+    let mut marks: Vec<(usize, usize, &str)> =
+        best.into_iter().map(|((s, e), f)| (s, e, f)).collect();
+    marks.sort_unstable();
     let mut out = Vec::new();
     let mut shown_until = 0;
     for (ws, we) in windows {
         if ws > shown_until {
             out.push(Piece::Gap(ws - shown_until));
         }
+        // Only what touches this window (a paste may hold many thousands of findings).
+        let findings: Vec<(usize, usize, usize)> = report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.span.start <= we && f.span.end >= ws)
+            .map(|(i, f)| (i, f.span.start, f.span.end))
+            .collect();
+        let window_marks: Vec<&(usize, usize, &str)> =
+            marks.iter().filter(|m| m.0 <= we && m.1 >= ws).collect();
         let mut cuts = vec![ws, we];
-        for f in &report.findings {
-            cuts.extend([f.span.start, f.span.end]);
+        for f in &findings {
+            cuts.extend([f.1, f.2]);
         }
-        for m in &marks {
+        for m in &window_marks {
             cuts.extend([m.0, m.1]);
         }
         let mut cuts: Vec<usize> = cuts
@@ -140,16 +159,16 @@ pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
             if s == e {
                 continue;
             }
-            let finding = report
-                .findings
-                .iter()
-                .position(|f| f.span.start <= s && e <= f.span.end);
-            let fact = marks
+            let finding = findings.iter().find(|f| f.1 <= s && e <= f.2).map(|f| f.0);
+            let fact = window_marks
                 .iter()
                 .find(|m| m.0 <= s && e <= m.1)
                 .map(|m| m.2.to_string());
-            let finding_starts = report.findings.iter().position(|f| f.span.start == s);
-            let fact_starts = marks.iter().find(|m| m.0 == s).map(|m| m.2.to_string());
+            let finding_starts = findings.iter().find(|f| f.1 == s).map(|f| f.0);
+            let fact_starts = window_marks
+                .iter()
+                .find(|m| m.0 == s)
+                .map(|m| m.2.to_string());
             out.push(Piece::Text(Segment {
                 start: s,
                 end: e,
@@ -202,6 +221,25 @@ mod tests {
         assert!(p
             .iter()
             .any(|p| matches!(p, Piece::Text(s) if s.fact_starts.is_some())));
+    }
+
+    #[test]
+    fn a_finding_right_after_a_multibyte_character_in_a_long_paste() {
+        // A curly quote just before the finding, after more than the cap of log lines.
+        let text = format!(
+            "{}\u{201c}no basic auth credentials\u{201d}\n",
+            "some log line of a build\n".repeat(1000)
+        );
+        let report = explain(&text);
+        assert!(!report.findings.is_empty());
+        let p = pieces(&text, &report, 20_000);
+        assert!(text_of(&text, &p).contains("no basic auth credentials"));
+        // Invalid bytes read lossily, then an error: the window start lands right after U+FFFD.
+        let text =
+            String::from_utf8_lossy(b"\xffgetaddrinfo ENOTFOUND ecr.us-east-1.amazonaws.com")
+                .into_owned();
+        let report = explain(&text);
+        pieces(&text, &report, 4);
     }
 
     #[test]

@@ -40,14 +40,24 @@ impl Mounted {
 }
 
 /// Renders into `element` only: no routing, no URL changes, styles scoped to the element.
+/// `view` is explainer, verdict, bucket or error-page (of `family`); `base` is the site's URL,
+/// where in-app links open.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, error: String, view: String, compact: bool) -> Mounted {
+pub fn mount(
+    element: web_sys::Element,
+    error: String,
+    view: String,
+    family: String,
+    compact: bool,
+    base: String,
+) -> Mounted {
     crate::app::install_panic_hook();
     let _ = element.class_list().add_1("ecr-explain");
     let props = crate::app::EmbeddedProps {
         error: (!error.is_empty()).then_some(error),
-        bucket: view == "bucket",
+        view: crate::app::EmbedView::parse(&view, &family),
         compact,
+        base,
     };
     Mounted {
         handle: Some(

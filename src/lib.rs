@@ -8,6 +8,7 @@ pub mod bucket;
 pub mod catalogue;
 pub mod engine;
 pub mod highlight;
+pub mod prose;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod scoring;
 pub mod share;

@@ -173,3 +173,31 @@ fn the_seed_four_and_the_issue_families_exist() {
         assert!(ids.contains(id), "missing family {id}");
     }
 }
+
+#[test]
+fn prose_backticks_are_balanced() {
+    // Backticks mark inline code in the prose (see `ecr_explain::prose`); an odd one out would
+    // show as a stray character instead of code.
+    use ecr_explain::prose::balanced;
+    for f in FAMILIES {
+        for (what, text) in [
+            ("title", f.title),
+            ("explanation", f.explanation),
+            ("causes", f.causes),
+        ] {
+            assert!(
+                balanced(text),
+                "{}: unbalanced backticks in its {what}",
+                f.id
+            );
+        }
+        for r in f.remedies {
+            assert!(
+                balanced(r.title),
+                "{}: unbalanced backticks in the remedy title {:?}",
+                f.id,
+                r.title
+            );
+        }
+    }
+}

@@ -75,3 +75,49 @@ proptest! {
         check(&text, &r);
     }
 }
+
+/// Every catalogue pattern, compiled for both builds: regex-lite (the browser's) and the native
+/// engine's. Case-insensitive, as the engine compiles them.
+fn both_engines() -> &'static Vec<(regex_lite::Regex, ecr_explain::engine::pattern::Regex)> {
+    static BOTH: std::sync::OnceLock<
+        Vec<(regex_lite::Regex, ecr_explain::engine::pattern::Regex)>,
+    > = std::sync::OnceLock::new();
+    BOTH.get_or_init(|| {
+        FAMILIES
+            .iter()
+            .flat_map(|f| f.signatures)
+            .map(|s| {
+                let p = format!("(?i){}", s.pattern);
+                (
+                    regex_lite::Regex::new(&p).unwrap(),
+                    ecr_explain::engine::pattern::Regex::new(&p).unwrap(),
+                )
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The browser and the CLI find the same matches: the native engine's faster patterns
+    /// never hide (or add) a match that regex-lite finds.
+    #[test]
+    fn native_patterns_match_exactly_where_regex_lite_does(
+        family in 0..FAMILIES.len(),
+        cut in any::<prop::sample::Index>(),
+        junk in proptest::collection::vec(noise(), 0..6),
+    ) {
+        let example = FAMILIES[family].examples[0];
+        let keep = cut.index(example.chars().count() + 1);
+        let mut text: String = example.chars().take(keep).collect();
+        text.push_str(&junk.concat());
+        text.push_str(FAMILIES[(family + 1) % FAMILIES.len()].examples[0]);
+        let text = ecr_explain::engine::normalize::normalize(&text).text;
+        for (lite, native) in both_engines() {
+            let a: Vec<(usize, usize)> = lite.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            let b: Vec<(usize, usize)> = native.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            prop_assert_eq!(a, b, "pattern {}", lite.as_str());
+        }
+    }
+}

@@ -8,8 +8,9 @@ const DIST = new URL("../dist/", import.meta.url).pathname;
 // The whole site, gzip -9. A Yew todomvc is about 80 KiB; this one carries the catalogue's
 // prose for 60+ error families (~70 KiB gzip of data alone), a regex engine, the token-bucket
 // simulation and visualizer, and the JS API. The budget guards against regressions: lower it
-// whenever the site shrinks.
-const BUDGET_GZIP = 288 * 1024;
+// whenever the site shrinks (raised from 288 to 296 when share-link redaction grew to 35 secret
+// shapes and facts gained their AWS naming rules).
+const BUDGET_GZIP = 296 * 1024;
 
 const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile()).sort();
 let raw = 0;

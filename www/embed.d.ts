@@ -69,10 +69,16 @@ export interface FamilyDoc {
   examples: string[];
 }
 
+/** What mount() and <ecr-explain> show: the paste box and verdict, the verdict alone, the
+ * token bucket, or one error family's page. */
+export type View = "explainer" | "verdict" | "bucket" | "error-page";
+
 export interface MountOptions {
   /** Text to explain on mount. */
   error?: string;
-  view?: "explainer" | "bucket";
+  view?: View;
+  /** For view "error-page": a family id from families(), e.g. "token-expired". */
+  family?: string;
   /** Hides the examples and the source view. */
   compact?: boolean;
 }
@@ -87,3 +93,27 @@ export const ready: Promise<void>;
 export function explain(text: string): Report;
 export function families(): FamilyDoc[];
 export function mount(element: Element, options?: MountOptions): Promise<Mounted>;
+
+/**
+ * The <ecr-explain> element, registered by importing embed.js. Attributes (all optional):
+ * `error` (without it, the element's text is the error), `view`, `family`, `compact`.
+ * It renders in an open shadow root, re-renders when an attribute or its text changes, and
+ * cleans up when removed from the page.
+ */
+export interface EcrExplainElement extends HTMLElement {}
+
+/** Its attributes, for JSX/MDX typings: `IntrinsicElements["ecr-explain"]`. */
+export interface EcrExplainAttributes {
+  error?: string;
+  view?: View;
+  family?: string;
+  /** Present (any value but "false") for the compact layout. */
+  compact?: boolean | "" | "true" | "false";
+  children?: unknown;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ecr-explain": EcrExplainElement;
+  }
+}

@@ -1,5 +1,6 @@
 //! `#errors` lists every family; `#error/<id>` is one family's page, linkable from docs.
 
+use super::prose_view::prose;
 use super::remedies::{References, Remedies};
 use crate::engine::docs;
 use yew::prelude::*;
@@ -12,7 +13,7 @@ pub fn ErrorIndex() -> Html {
         html! {
             <li data-family={d.id.clone()}>
                 <a href={format!("#error/{}", d.id)}><code>{&d.id}</code></a>
-                {" — "}{&d.title}
+                {" — "}{prose(&d.title)}
                 if let Some(s) = d.http_status { <span class="status">{format!(" HTTP {s}")}</span> }
             </li>
         }
@@ -47,12 +48,12 @@ pub fn ErrorPage(props: &Props) -> Html {
     html! {
         <article class="error-page" data-family={d.id.clone()}>
             <p class="crumbs"><a href="#errors">{"Error index"}</a>{" › "}<code>{&d.id}</code></p>
-            <h1>{&d.title}</h1>
+            <h1>{prose(&d.title)}</h1>
             if let Some(s) = d.http_status { <p class="status">{format!("HTTP {s}")}</p> }
             <h2>{"What it means"}</h2>
-            <p>{&d.explanation}</p>
+            <p>{prose(&d.explanation)}</p>
             <h2>{"Why it happens"}</h2>
-            <p>{&d.causes}</p>
+            <p>{prose(&d.causes)}</p>
             <h2>{"How it reads"}</h2>
             <ul class="wordings">
                 {for d.examples.iter().map(|e| html! {

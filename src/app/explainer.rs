@@ -50,6 +50,13 @@ pub struct Props {
     /// Focus the box on load (not inside someone else's page).
     #[prop_or(true)]
     pub focus: bool,
+    /// Show the paste box; without it, only the verdict on `initial` (an embedding's "verdict").
+    #[prop_or(true)]
+    pub input: bool,
+    /// Label the two panes as landmarks (regions). Not when embedded: a docs page may hold
+    /// several explainers, and landmarks must be unique on a page.
+    #[prop_or(true)]
+    pub landmarks: bool,
     /// Told the text each time a verdict is ready.
     #[prop_or_default]
     pub on_text: Option<Callback<Rc<String>>>,
@@ -314,6 +321,7 @@ pub fn Explainer(props: &Props) -> Html {
 
     let text = (*handles.text).clone();
     let report = (*handles.report).clone();
+    let pane_role = (!props.landmarks).then_some("group");
     let big_note = big.as_ref().map(|(b, lines)| {
         format!(
             "Large paste: {} in {} lines. The box shows its first lines so the page stays responsive; all of it is read.",
@@ -322,8 +330,9 @@ pub fn Explainer(props: &Props) -> Html {
         )
     });
     html! {
-        <div class={classes!("explainer", props.compact.then_some("compact"))}>
-            <section class="input-pane" aria-label="Your error">
+        <div class={classes!("explainer", (props.compact || !props.input).then_some("compact"))}>
+            if props.input {
+            <section class="input-pane" role={pane_role} aria-label="Your error">
                 <label for="error-input" class="input-label">
                     {"Paste an error from your terminal, CI log or SDK stack trace"}
                 </label>
@@ -360,7 +369,8 @@ pub fn Explainer(props: &Props) -> Html {
                     }
                 }
             </section>
-            <section class="result-pane" aria-label="Verdict" aria-busy={handles.progress.is_some().to_string()}>
+            }
+            <section class="result-pane" role={pane_role} aria-label="Verdict" aria-busy={handles.progress.is_some().to_string()}>
                 if let Some((done, total)) = *handles.progress {
                     <p class="progress" role="status">
                         {format!("Reading {} of {}…", megabytes(done), megabytes(total))}
@@ -377,7 +387,13 @@ pub fn Explainer(props: &Props) -> Html {
 }
 
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    tenths_mb(bytes)
+}
+
+/// "1.3 MB": integer arithmetic, so the explainer needs no float formatting code.
+pub(crate) fn tenths_mb(bytes: usize) -> String {
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 fn verdict(report: Option<&Report>, len: usize) -> Html {
@@ -395,7 +411,7 @@ fn verdict(report: Option<&Report>, len: usize) -> Html {
             // Only the one-line verdict is announced: the cards would be too much to read out
             // on every keystroke.
             <div class={summary_class} data-verdict={if ecr > 0 { "ecr" } else { "unknown" }} role="status" aria-live="polite">
-                <h2>{&report.summary}</h2>
+                <h2>{super::prose_view::prose(&report.summary)}</h2>
                 if report.findings.len() > 1 {
                     <p class="hint">{"Root cause first; what follows it is a consequence or context."}</p>
                 }
@@ -448,7 +464,7 @@ fn Unknown(props: &UnknownProps) -> Html {
                     <h3>{"Nearest known errors"}</h3>
                     <ul class="candidates">
                         {for r.candidates.iter().map(|c| html! {
-                            <li><a href={format!("#error/{}", c.id)}>{&c.title}</a>{": "}{&c.reason}</li>
+                            <li><a href={format!("#error/{}", c.id)}>{super::prose_view::prose(&c.title)}</a>{": "}{&c.reason}</li>
                         })}
                     </ul>
                 </>

@@ -1,5 +1,6 @@
 //! One finding: what it means, why, the facts read, the fixes and the references.
 
+use super::prose_view::prose;
 use super::remedies::{References, Remedies};
 use crate::engine::Finding;
 use std::rc::Rc;
@@ -74,13 +75,13 @@ pub fn FindingCard(props: &Props) -> Html {
         <article {class} data-finding={f.id.clone()} aria-labelledby={heading_id.clone()}>
             <header>
                 <span class="badge-number" title={format!("Finding {n}, highlighted in your paste with the same number")}>{n}</span>
-                <h3 id={heading_id}>{&f.title}</h3>
+                <h3 id={heading_id}>{prose(&f.title)}</h3>
                 <p class="meta">
                     <a class="id" href={format!("#error/{}", f.id)} title="About this error">{&f.id}</a>
                     if let Some(status) = f.http_status {
                         <span class="status">{format!("HTTP {status}")}</span>
                     }
-                    <span class="confidence" title="How sure the match is">{format!("{:.0}% sure", f.confidence * 100.0)}</span>
+                    <span class="confidence" title="How sure the match is">{format!("{}% sure", (f.confidence * 100.0).round() as u32)}</span>
                     if f.likely {
                         <span class="likely-badge" title="Matched a paraphrased, retyped or mangled wording, not the exact message">{"likely"}</span>
                     }
@@ -97,9 +98,9 @@ pub fn FindingCard(props: &Props) -> Html {
             </header>
             <section>
                 <h4>{"What it means"}</h4>
-                <p>{&f.explanation}</p>
+                <p>{prose(&f.explanation)}</p>
                 <h4>{"Why it happens"}</h4>
-                <p>{&f.causes}</p>
+                <p>{prose(&f.causes)}</p>
                 if let Some((href, title)) = bucket_link {
                     <p class="bucket-link"><a {href} {title}>{"See it in the bucket"}</a></p>
                 }

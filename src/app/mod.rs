@@ -5,6 +5,7 @@ mod copy_button;
 mod error_pages;
 mod explainer;
 mod finding_card;
+mod prose_view;
 mod remedies;
 mod route;
 mod share_box;
@@ -121,7 +122,19 @@ fn App(props: &AppProps) -> Html {
     let page = match &route {
         Route::Explainer { text } => {
             let initial = (*incoming).clone().or_else(|| text.clone());
-            html! { <explainer::Explainer {initial} share={!props.embed} on_text={on_text.clone()} /> }
+            // The page's one h1; in the iframe the bar names the tool, so it is for screen
+            // readers only.
+            let class = if props.embed {
+                "page-title sr-only"
+            } else {
+                "page-title"
+            };
+            html! {
+                <>
+                    <h1 {class}>{"Explain an Amazon ECR error"}</h1>
+                    <explainer::Explainer {initial} share={!props.embed} on_text={on_text.clone()} />
+                </>
+            }
         }
         Route::Index => html! { <error_pages::ErrorIndex /> },
         Route::Error(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
@@ -130,17 +143,21 @@ fn App(props: &AppProps) -> Html {
         }
     };
     if props.embed {
-        let full = if current_text.is_empty() {
+        // The link leaves the frame (a new tab, maybe a chat): it is redacted like the share
+        // box's, and carries no text past the share limit.
+        let full = if current_text.is_empty() || current_text.len() > crate::share::MAX_SHARE_TEXT {
             "./".to_string()
         } else {
-            format!("./#{}", crate::share::fragment(&current_text))
+            let redacted = crate::share::redact(&current_text).text;
+            crate::share::link("./", &redacted).unwrap_or_else(|_| "./".to_string())
         };
         return html! {
             <div class="embedded-frame">
-                <p class="embed-bar">
+                // A header (banner landmark), so all content sits in landmarks.
+                <header class="embed-bar">
                     <span class="brand">{"ecr-explain"}</span>
                     <a href={full} target="_blank" rel="noopener">{"Open in the full explainer"}</a>
-                </p>
+                </header>
                 <main id="main">{page}</main>
             </div>
         };
@@ -274,24 +291,73 @@ fn use_embed_bridge(enabled: bool) -> UseStateHandle<Option<String>> {
     incoming
 }
 
-/// What `mount()` renders into a host page's element: the explainer or the bucket alone, with
-/// no routing and no URL changes.
+/// What `mount()` and the `<ecr-explain>` element show.
+#[derive(Clone, PartialEq)]
+pub enum EmbedView {
+    /// The paste box and the verdict.
+    Explainer,
+    /// The verdict for the given error alone, without the box.
+    Verdict,
+    Bucket,
+    /// One family's page (`#error/<id>` of the site).
+    ErrorPage(String),
+}
+
+impl EmbedView {
+    /// From the `view` (and `family`) the embedding page gave; anything unknown is the explainer.
+    pub fn parse(view: &str, family: &str) -> Self {
+        match view {
+            "verdict" => Self::Verdict,
+            "bucket" => Self::Bucket,
+            "error-page" => Self::ErrorPage(family.trim().to_string()),
+            _ => Self::Explainer,
+        }
+    }
+}
+
+/// What `mount()` renders into a host page's element: no routing, and no changes to the host
+/// page's URL.
 #[derive(Properties, PartialEq)]
 pub struct EmbeddedProps {
     pub error: Option<String>,
-    pub bucket: bool,
+    pub view: EmbedView,
     pub compact: bool,
+    /// The explainer site's URL (where embed.js is). Our in-app links (`#error/<id>`, ...)
+    /// open there in a new tab instead of changing the host page's fragment.
+    pub base: String,
 }
 
 #[component]
 pub fn Embedded(props: &EmbeddedProps) -> Html {
-    html! {
-        <div class="embedded">
-            if props.bucket {
-                <bucket_view::BucketView query="" standalone=false />
-            } else {
-                <explainer::Explainer initial={props.error.clone()} compact={props.compact} share=false focus=false />
+    let onclick = {
+        let base = props.base.clone();
+        Callback::from(move |e: MouseEvent| {
+            let link = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href^='#']").ok().flatten());
+            let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+                return;
+            };
+            e.prevent_default();
+            if base.starts_with("https://") || base.starts_with("http://") {
+                let _ = window().open_with_url_and_target_and_features(
+                    &format!("{base}{href}"),
+                    "_blank",
+                    "noopener",
+                );
             }
-        </div>
+        })
+    };
+    let body = match &props.view {
+        EmbedView::Bucket => html! { <bucket_view::BucketView query="" standalone=false /> },
+        EmbedView::ErrorPage(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
+        view => html! {
+            <explainer::Explainer initial={props.error.clone()} compact={props.compact}
+                input={*view != EmbedView::Verdict} share=false focus=false landmarks=false />
+        },
+    };
+    html! {
+        <div class="embedded" {onclick}>{body}</div>
     }
 }

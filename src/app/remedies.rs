@@ -1,7 +1,9 @@
 //! Remedies and references, as a finding card and a family page both show them.
 
 use super::copy_button::CopyButton;
+use super::prose_view::prose;
 use crate::engine::Remedy;
+use crate::prose::plain;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,14 +16,18 @@ pub struct RemediesProps {
 pub fn Remedies(props: &RemediesProps) -> Html {
     html! {
         <ol class="remedies">
-            {for props.remedies.iter().map(|r| html! {
-                <li class="remedy">
-                    <div class="remedy-head">
-                        <p class="remedy-title">{&r.title}</p>
-                        <CopyButton text={r.command.clone()} label={r.title.clone()} />
-                    </div>
-                    <pre class="command"><code>{&r.command}</code></pre>
-                </li>
+            {for props.remedies.iter().map(|r| {
+                let title = plain(&r.title);
+                // Commands scroll sideways: focusable (to scroll by keyboard) and named.
+                html! {
+                    <li class="remedy">
+                        <div class="remedy-head">
+                            <p class="remedy-title">{prose(&r.title)}</p>
+                            <CopyButton text={r.command.clone()} label={title.clone()} />
+                        </div>
+                        <pre class="command" tabindex="0" role="group" aria-label={format!("Command: {title}")}><code>{&r.command}</code></pre>
+                    </li>
+                }
             })}
         </ol>
     }

@@ -48,7 +48,7 @@ pub fn ShareBox(props: &Props) -> Html {
     // Work only when the box is open: compressing a big paste on every keystroke would be waste.
     let body = if *open && props.text.len() > MAX_SHARE_TEXT {
         html! {
-            <p class="share-too-long" role="alert">{format!("Too long for a link ({:.1} MB): share the log as a file instead.", props.text.len() as f64 / 1e6)}</p>
+            <p class="share-too-long" role="alert">{format!("Too long for a link ({}): share the log as a file instead.", super::explainer::tenths_mb(props.text.len()))}</p>
         }
     } else if *open {
         let (shared, replaced) = if *redact {
@@ -74,7 +74,7 @@ pub fn ShareBox(props: &Props) -> Html {
                 <p class="hint">{"The link carries exactly this text, in the part after #, which browsers never send to a server:"}</p>
                 <pre class="share-preview" id="share-preview" tabindex="0">{shared}</pre>
                 if too_long {
-                    <p class="share-too-long" role="alert">{format!("Too long for a link ({:.1} MB even compressed): share the log as a file instead.", link.len() as f64 / 1e6)}</p>
+                    <p class="share-too-long" role="alert">{format!("Too long for a link ({} even compressed): share the log as a file instead.", super::explainer::tenths_mb(link.len()))}</p>
                 } else {
                     <div class="share-link">
                         <input type="text" id="share-link" readonly=true value={link.clone()} aria-label="Share link" />

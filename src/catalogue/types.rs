@@ -24,6 +24,13 @@ pub struct Family {
     pub near_misses: &'static [&'static str],
 }
 
+impl Family {
+    /// Not an ECR error: another registry or service with a similar message.
+    pub fn is_lookalike(&self) -> bool {
+        self.id.starts_with("not-ecr-")
+    }
+}
+
 /// Cascade order: a connection failure explains the credential error after it, which explains
 /// the Docker error after that, which an ECS or Kubernetes wrapper then repeats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

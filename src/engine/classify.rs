@@ -5,9 +5,12 @@
 use super::evidence::{self, Evidence};
 use super::facts::{self, Fact};
 use super::normalize::{ceil_char_boundary, floor_char_boundary, Normalized};
+use super::pattern::Regex;
+use super::volatile;
+use super::work;
 use crate::catalogue::{self, Scope, Signature};
-use regex_lite::Regex;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -149,7 +152,7 @@ type Regions = Vec<Vec<(usize, usize)>>;
 type Mentions = Vec<(usize, &'static str)>;
 
 /// Per signature, the merged regions of the text worth trying it on.
-fn candidate_regions(text: &str, compiled: &Compiled) -> (Regions, Mentions) {
+fn candidate_regions(text: &str, compiled: &Compiled, repeats: &Repeats) -> (Regions, Mentions) {
     let mut regions: Regions = vec![Vec::new(); compiled.signatures.len()];
     let mut mentioned: Mentions = Vec::new();
     let bytes = text.as_bytes();
@@ -176,6 +179,10 @@ fn candidate_regions(text: &str, compiled: &Compiled) -> (Regions, Mentions) {
         let Ok(found) = compiled.anchors.binary_search_by(|(w, _)| (*w).cmp(word)) else {
             continue;
         };
+        // A repeated line's matches are copied from its first occurrence.
+        if repeats.is_repeat_at(start) {
+            continue;
+        }
         let (anchor, sigs) = &compiled.anchors[found];
         for &si in sigs {
             let family = compiled.signatures[si as usize].family;
@@ -262,24 +269,29 @@ const SAME_LINE_REACH: usize = 512;
 pub fn classify_chunk(n: &Normalized) -> ChunkResult {
     let text = n.text.as_str();
     let compiled = compiled();
-    let (regions, mentioned) = candidate_regions(text, compiled);
+    let repeats = Repeats::new(n);
+    let (regions, mentioned) = candidate_regions(text, compiled, &repeats);
     let mut result = ChunkResult {
         mentioned,
         ..ChunkResult::default()
     };
-    let mut seen: HashMap<(usize, &str, usize), Outcome> = HashMap::new();
-    let mut around_cache: HashMap<(usize, &str), Rc<Vec<Fact>>> = HashMap::new();
+    let mut seen: HashMap<(usize, String), Outcome> = HashMap::new();
+    let mut blocks = FactBlocks::new(text);
     for (si, cs) in compiled.signatures.iter().enumerate() {
         let mut kept = 0;
         for &(lo, hi) in &regions[si] {
             let (lo, hi) = (floor_char_boundary(text, lo), ceil_char_boundary(text, hi));
             let region = &text[lo..hi];
             // Find first, capture only what is new: captures cost more than finds.
+            work::add(region.len());
             for m in cs.regex.find_iter(region) {
                 if kept >= MAX_MATCHES_PER_SIGNATURE {
                     break;
                 }
                 let (start, end) = (lo + m.start(), lo + m.end());
+                if repeats.is_repeat_at(start) {
+                    continue;
+                }
                 if let Some(unless) = &cs.unless {
                     if unless.is_match(m.as_str()) {
                         continue;
@@ -291,9 +303,9 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                 let line_hi = n.line_end(end).min(end + SAME_LINE_REACH);
                 let line_at = floor_char_boundary(text, line_lo);
                 let line = &text[line_at..ceil_char_boundary(text, line_hi)];
-                // Same signature, same line, same place in it: a repeat (two different
-                // messages on one line are two places).
-                let key = (si, line, start - line_at);
+                // Same signature, same line but for its volatile tokens (times, counters,
+                // ids), same place in it: a repeat (two messages on one line are two places).
+                let key = (si, repeat_key(line, start - line_at));
                 if let Some(outcome) = seen.get(&key) {
                     if let Outcome::Accepted { confidence, facts } = outcome {
                         kept += 1;
@@ -335,6 +347,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                 }
                 kept += 1;
                 let mut own = Vec::new();
+                work::add(m.len());
                 if let Some(caps) = cs.regex.captures_at(region, m.start()) {
                     for name in cs.regex.capture_names().flatten() {
                         if let Some(g) = caps.name(name) {
@@ -343,11 +356,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     }
                 }
                 let confidence = confidence(cs.signature, e);
-                // Signatures of one family matching one message read the same surroundings.
-                let around = around_cache
-                    .entry((cs.family, line))
-                    .or_insert_with(|| Rc::new(window_facts(text, start, end)))
-                    .clone();
+                let around = blocks.window_facts(start, end);
                 let facts: Rc<[Fact]> =
                     read_facts(&around, start, end, own, cs.signature.sets).into();
                 seen.insert(
@@ -370,7 +379,105 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
             }
         }
     }
+    let copies = repeats.copy_matches(text, &result.matches);
+    result.matches.extend(copies);
     result
+}
+
+/// Lines that repeat an earlier line but for volatile tokens (times, counters, ids), with the
+/// line before and after them alike too, so any match that starts on them reads the same
+/// text. Their matches are copied from the first occurrence: a retry loop costs one hash per
+/// line, not a pattern search.
+struct Repeats {
+    /// Clean ranges of the lines.
+    lines: Vec<(usize, usize)>,
+    /// Per line, the earlier line it repeats.
+    first: Vec<Option<usize>>,
+}
+
+impl Repeats {
+    fn new(n: &Normalized) -> Self {
+        let text = n.text.as_str();
+        let lines: Vec<(usize, usize)> = n.lines().collect();
+        let mut masked = String::new();
+        let hashes: Vec<u64> = lines
+            .iter()
+            .map(|&(s, e)| {
+                masked.clear();
+                volatile::mask_into(&text[s..e], &mut masked);
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                masked.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let mut seen: HashMap<(u64, u64, u64), usize> = HashMap::new();
+        let first = (0..lines.len())
+            .map(|i| {
+                let before = i.checked_sub(1).map_or(0, |p| hashes[p]);
+                let after = hashes.get(i + 1).copied().unwrap_or(0);
+                let key = (before, hashes[i], after);
+                match seen.get(&key) {
+                    Some(&k) => Some(k),
+                    None => {
+                        seen.insert(key, i);
+                        None
+                    }
+                }
+            })
+            .collect();
+        Repeats { lines, first }
+    }
+
+    fn line_of(&self, at: usize) -> usize {
+        self.lines
+            .partition_point(|&(s, _)| s <= at)
+            .saturating_sub(1)
+    }
+
+    fn is_repeat_at(&self, at: usize) -> bool {
+        self.first
+            .get(self.line_of(at))
+            .is_some_and(Option::is_some)
+    }
+
+    /// The text of line `i` and the next one: a match that starts on a line ends by then.
+    fn unit(&self, i: usize) -> (usize, usize) {
+        let end = self.lines.get(i + 1).map_or(self.lines[i].1, |l| l.1);
+        (self.lines[i].0, end)
+    }
+
+    /// Copies of the first occurrences' matches onto every repeated line, at the places that
+    /// correspond once volatile tokens are set aside.
+    fn copy_matches(&self, text: &str, matches: &[Match]) -> Vec<Match> {
+        let mut by_line: HashMap<usize, Vec<&Match>> = HashMap::new();
+        for m in matches {
+            by_line.entry(self.line_of(m.start)).or_default().push(m);
+        }
+        let mut copies = Vec::new();
+        for (line, first) in self.first.iter().enumerate() {
+            let Some(originals) = first.and_then(|k| by_line.get(&k).map(|v| (k, v))) else {
+                continue;
+            };
+            let (k, originals) = originals;
+            let (ks, ke) = self.unit(k);
+            let (ls, le) = self.unit(line);
+            let (from, to) = (&text[ks..ke], &text[ls..le]);
+            for m in originals.iter().filter(|m| m.end <= ke) {
+                let start = volatile::align(from, to, m.start - ks, false);
+                let end = volatile::align(from, to, m.end - ks, true);
+                if let (Some(s), Some(e)) = (start, end) {
+                    work::add(1);
+                    copies.push(Match {
+                        start: ls + s,
+                        end: ls + e,
+                        repeat: true,
+                        ..(*m).clone()
+                    });
+                }
+            }
+        }
+        copies
+    }
 }
 
 /// A family's own capture, checked like any other fact.
@@ -387,8 +494,8 @@ fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usi
         "repository" if facts::is_template(value) => return,
         "region" if !facts::is_region(value) => return,
         "registry_id" | "account_id" if !value.bytes().all(|c| c.is_ascii_digit()) => return,
-        other => match FIELD_NAMES.iter().find(|&&k| k == other) {
-            Some(&k) => k,
+        other => match super::field::field(other) {
+            Some(f) => f.name,
             None => return,
         },
     };
@@ -403,32 +510,17 @@ fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usi
     }
 }
 
-/// Facts a signature may capture by name.
-pub const FIELD_NAMES: &[&str] = &[
-    "operation",
-    "action",
-    "principal_arn",
-    "principal_type",
-    "principal_name",
-    "account_id",
-    "partition",
-    "region",
-    "repository",
-    "registry_id",
-    "registry",
-    "resource",
-    "deny_reason",
-    "docker_version",
-    "client",
-    "retries",
-    "tag",
-    "error_code",
-    "scan_status",
-    "upstream",
-    "token_region",
-    "policy_id",
-];
+/// A line with its volatile tokens masked and the match's place in it marked.
+fn repeat_key(line: &str, match_at: usize) -> String {
+    let mut key = String::with_capacity(line.len() + 1);
+    let at = floor_char_boundary(line, match_at);
+    volatile::mask_into(&line[..at], &mut key);
+    key.push('\u{1}');
+    volatile::mask_into(&line[at..], &mut key);
+    key
+}
 
+/// Facts a signature may capture by name.
 fn confidence(signature: &Signature, e: Evidence) -> f32 {
     let boost = if e.ecr > 0 { 0.05 } else { 0.0 };
     let doubt = if e.foreign > 0 { 0.1 } else { 0.0 };
@@ -437,17 +529,67 @@ fn confidence(signature: &Signature, e: Evidence) -> f32 {
 
 /// Reads facts around a match: the signature's own captures first, then every extractor,
 /// each key's value taken from the best-ranked extractor nearest the match.
-/// Every fact in the window around a match, at positions in the clean text.
-fn window_facts(text: &str, start: usize, end: usize) -> Vec<Fact> {
-    let (ws, we) = window(text, start, end, FACT_BEFORE, FACT_AFTER);
-    facts::extract(&text[ws..we])
-        .into_iter()
-        .map(|f| Fact {
-            start: f.start + ws,
-            end: f.end + ws,
-            ..f
+/// Facts of a chunk, read once per block of text as matches ask for them: matches on
+/// neighbouring lines share their surroundings, so no byte is read by the fact extractors more
+/// than about twice, however dense the errors.
+struct FactBlocks<'a> {
+    text: &'a str,
+    /// Per block: the facts that start in it, in clean-text coordinates.
+    blocks: HashMap<usize, Vec<Fact>>,
+}
+
+/// Block size, and how far each block's text reaches into its neighbours so a fact that
+/// starts near the edge is read whole.
+const FACT_BLOCK: usize = 4096;
+const FACT_BLOCK_OVERLAP: usize = 768;
+
+impl<'a> FactBlocks<'a> {
+    fn new(text: &'a str) -> Self {
+        FactBlocks {
+            text,
+            blocks: HashMap::new(),
+        }
+    }
+
+    fn block(&mut self, b: usize) -> &[Fact] {
+        let text = self.text;
+        self.blocks.entry(b).or_insert_with(|| {
+            let own = (b * FACT_BLOCK, (b + 1) * FACT_BLOCK);
+            let (lo, hi) = window(text, own.0, own.1, FACT_BLOCK_OVERLAP, FACT_BLOCK_OVERLAP);
+            facts::extract_positioned(&text[lo..hi])
+                .into_iter()
+                .map(|f| Fact {
+                    start: f.start + lo,
+                    end: f.end + lo,
+                    ..f
+                })
+                .filter(|f| (own.0..own.1).contains(&f.start))
+                .collect()
         })
-        .collect()
+    }
+
+    /// Every fact in the window around a match, at positions in the clean text, and the client
+    /// that printed it.
+    fn window_facts(&mut self, start: usize, end: usize) -> Vec<Fact> {
+        let (ws, we) = window(self.text, start, end, FACT_BEFORE, FACT_AFTER);
+        let mut out = Vec::new();
+        for b in ws / FACT_BLOCK..=we.saturating_sub(1) / FACT_BLOCK {
+            out.extend(
+                self.block(b)
+                    .iter()
+                    .filter(|f| f.start >= ws && f.end <= we)
+                    .cloned(),
+            );
+        }
+        if let Some(client) = facts::detect_client(&self.text[ws..we]) {
+            out.push(Fact {
+                start: ws,
+                end: ws,
+                ..facts::client_fact(client)
+            });
+        }
+        out
+    }
 }
 
 fn read_facts(
@@ -513,6 +655,7 @@ pub(crate) fn judge(
         confidence: base_confidence,
         ..Signature::BASE
     };
-    let facts = read_facts(&window_facts(text, start, end), start, end, Vec::new(), &[]);
+    let around = FactBlocks::new(text).window_facts(start, end);
+    let facts = read_facts(&around, start, end, Vec::new(), &[]);
     Some((confidence(&signature, e), facts.into()))
 }

@@ -36,7 +36,7 @@ fn doc(f: &Family) -> FamilyDoc {
             .iter()
             .map(|t| Remedy {
                 title: remedy::fill(t.title, &vars),
-                command: remedy::fill(t.command, &vars),
+                command: remedy::fill_command(t.command, &vars),
             })
             .collect(),
         references: f.references.iter().map(|r| r.to_string()).collect(),

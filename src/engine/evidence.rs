@@ -4,7 +4,7 @@
 
 use super::facts::{is_ecr_operation, parse_image_ref};
 use super::normalize::Normalized;
-use regex_lite::Regex;
+use super::pattern::Regex;
 use std::sync::OnceLock;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -184,6 +184,7 @@ pub fn weigh(text: &str) -> Evidence {
 /// Weighs the evidence in the text around a match: registries, hosts, images, ARNs, actions and
 /// operations, but not services named in passing (see [`SERVICE_WORDS`]).
 pub fn weigh_around(text: &str) -> Evidence {
+    super::work::add(text.len());
     let lower = text.to_ascii_lowercase();
     let mut e = Evidence::default();
     for sign in ECR_SIGNS {

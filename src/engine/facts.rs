@@ -2,7 +2,7 @@
 //! operations, IAM actions and the client that printed the error. Every extractor is general
 //! (formats from AWS's documentation), never fitted to a particular paste.
 
-use regex_lite::{Captures, Regex};
+use super::pattern::{Captures, Match, Regex};
 use std::sync::OnceLock;
 
 /// A fact and where it stands in the clean text.
@@ -252,8 +252,8 @@ pub struct Found<'a> {
     pub end: usize,
 }
 
-impl<'a> From<regex_lite::Match<'a>> for Found<'a> {
-    fn from(m: regex_lite::Match<'a>) -> Self {
+impl<'a> From<Match<'a>> for Found<'a> {
+    fn from(m: Match<'a>) -> Self {
         Found {
             text: m.as_str(),
             start: m.start(),
@@ -609,6 +609,27 @@ pub fn deny_reason(suffix: &str) -> Option<&'static str> {
 /// Every fact in `text`, positions relative to `text`. Region and operation names that are
 /// case-sensitive in their real form are validated by the extractors themselves.
 pub fn extract(text: &str) -> Vec<Fact> {
+    let mut out = extract_positioned(text);
+    if let Some(client) = detect_client(text) {
+        out.push(client_fact(client));
+    }
+    out
+}
+
+/// The client that printed an error, as a fact without a position.
+pub fn client_fact(client: &'static str) -> Fact {
+    Fact {
+        key: "client",
+        value: client.to_string(),
+        start: 0,
+        end: 0,
+        rank: 5,
+    }
+}
+
+/// Every fact that stands at a place in `text` (all but the client).
+pub fn extract_positioned(text: &str) -> Vec<Fact> {
+    super::work::add(text.len());
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     for x in extractors() {
@@ -618,15 +639,6 @@ pub fn extract(text: &str) -> Vec<Fact> {
         for c in x.re.captures_iter(text).take(64) {
             (x.apply)(&c, &mut out, x.rank);
         }
-    }
-    if let Some(client) = detect_client(text) {
-        out.push(Fact {
-            key: "client",
-            value: client.to_string(),
-            start: 0,
-            end: 0,
-            rank: 5,
-        });
     }
     out
 }

@@ -5,16 +5,21 @@ pub mod classify;
 pub mod docs;
 pub mod evidence;
 pub mod facts;
+pub mod field;
 pub mod normalize;
+pub mod pattern;
 pub mod remedy;
 pub mod report;
 pub mod tolerant;
+pub mod volatile;
+pub mod work;
 
-pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span};
+pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span, Withheld};
 
 use crate::catalogue::{Family, Stage, CONSEQUENCES, FAMILIES};
 use classify::{classify_chunk, Match};
 use normalize::floor_char_boundary;
+use std::collections::{HashMap, VecDeque};
 
 /// Inputs larger than this are read in line-aligned chunks, so memory stays bounded.
 const CHUNK: usize = 1 << 20;
@@ -26,6 +31,9 @@ const MIN_MENTION_LEN: usize = 10;
 const FACTS_HEAD: usize = 64 << 10;
 /// How many further occurrences a finding lists (it still counts them all).
 const MAX_MORE_SPANS: usize = 50;
+/// Distinct findings a report renders; the rest are counted (`omitted_findings`). Nobody
+/// reads ten thousand cards, and each costs its remedies.
+const MAX_FINDINGS: usize = 500;
 /// How far after a wrapper's match the detail it carries may stand.
 const WRAPPER_REACH: usize = 1500;
 
@@ -55,7 +63,9 @@ pub fn explain(input: &str) -> Report {
 pub struct Explainer {
     chunks: Vec<(usize, usize)>,
     next: usize,
-    hits: Vec<Hit>,
+    /// Hits that a later, overlapping chunk may still read again.
+    pending: Vec<Hit>,
+    merger: Merger,
     rejected: Vec<classify::Rejected>,
     mentioned: Vec<(usize, &'static str)>,
 }
@@ -70,7 +80,8 @@ impl Explainer {
         Explainer {
             chunks: chunks(input, chunk.max(64 << 10)),
             next: 0,
-            hits: Vec::new(),
+            pending: Vec::new(),
+            merger: Merger::default(),
             rejected: Vec::new(),
             mentioned: Vec::new(),
         }
@@ -89,18 +100,43 @@ impl Explainer {
                 Vec::new()
             };
             for m in result.matches {
-                self.hits.push(to_hit(chunk, start, &n, m));
+                self.pending.push(to_hit(chunk, start, &n, m));
+            }
+            // Only the first rejection and mention of a family are ever shown.
+            for r in result.rejected {
+                if !self.rejected.iter().any(|x| x.family == r.family) {
+                    self.rejected.push(r);
+                }
+            }
+            for m in result.mentioned {
+                if !self.mentioned.iter().any(|x| x.0 == m.0) {
+                    self.mentioned.push(m);
+                }
             }
             for m in tolerant {
                 let mut hit = to_hit(chunk, start, &n, m);
                 hit.likely = true;
-                self.hits.push(hit);
+                self.pending.push(hit);
             }
-            self.rejected.extend(result.rejected);
-            self.mentioned.extend(result.mentioned);
             self.next += 1;
+            self.settle();
         }
         self.next >= self.chunks.len()
+    }
+
+    /// Hands the merger every pending hit that no later chunk can read again, in order of
+    /// position. Chunks overlap: a message in the overlap is read twice, once kept.
+    fn settle(&mut self) {
+        let settled_before = self.chunks.get(self.next).map_or(usize::MAX, |c| c.0);
+        self.pending
+            .sort_by_key(|h| (h.start, h.family, h.signature));
+        self.pending
+            .dedup_by_key(|h| (h.start, h.family, h.signature));
+        let keep_from = self.pending.partition_point(|h| h.start < settled_before);
+        let rest = self.pending.split_off(keep_from);
+        for h in std::mem::replace(&mut self.pending, rest) {
+            self.merger.push(h);
+        }
     }
 
     /// Bytes read so far, and in all.
@@ -113,11 +149,7 @@ impl Explainer {
     /// The report (reads whatever chunks are left first).
     pub fn finish(mut self, input: &str) -> Report {
         while !self.step(input) {}
-        let mut hits = self.hits;
-        hits.sort_by_key(|h| (h.start, h.family, h.signature));
-        // Chunks overlap: a message in the overlap is read twice.
-        hits.dedup_by_key(|h| (h.start, h.family, h.signature));
-        let findings = order(merge(hits), input);
+        let (findings, omitted_findings) = order(self.merger.finish(), input);
         let mut fields = Fields::new();
         for f in &findings {
             for (k, v) in &f.fields {
@@ -132,16 +164,17 @@ impl Explainer {
                 fields.entry(f.key.to_string()).or_insert(f.value);
             }
         }
-        let candidates = if findings.iter().any(|f| !f.not_ecr) {
+        let candidates = if findings.iter().any(|f| !f.not_ecr) || omitted_findings > 0 {
             Vec::new()
         } else {
             candidates(&self.rejected, &self.mentioned)
         };
         Report {
-            summary: summary(&findings),
+            summary: summary(&findings, omitted_findings),
             findings,
             fields,
             candidates,
+            omitted_findings,
             input_bytes: input.len(),
         }
     }
@@ -225,42 +258,78 @@ const SAME_MESSAGE_GAP: usize = 160;
 /// How many earlier matches may share a message with the next one.
 const SAME_MESSAGE_LOOKBACK: usize = 16;
 
-/// One finding per family and distinct facts. First, matches of different signatures of a
-/// family that stand in one message become one match; then repeats of the same error become
-/// occurrences of one finding.
-fn merge(hits: Vec<Hit>) -> Vec<(Hit, Vec<Span>)> {
-    let mut messages: Vec<Hit> = Vec::new();
-    for h in hits {
-        // Hits come in order of position: only the last few can be in the same message.
-        let recent = messages.len().saturating_sub(SAME_MESSAGE_LOOKBACK);
-        let same_message = messages[recent..]
-            .iter()
-            .rposition(|m| {
-                m.family == h.family
-                    && m.signature != h.signature
-                    && h.start <= m.end + SAME_MESSAGE_GAP
-                    && compatible(m, &h)
-            })
-            .map(|i| recent + i);
+/// Merges hits, fed in order of position, into findings: first, matches of different
+/// signatures of a family that stand in one message become one match; then repeats of the same
+/// error become occurrences of one group. Hashing keeps it linear; only the last few messages
+/// stay open, and a group keeps a bounded list of spans, so memory does not grow with repeats.
+#[derive(Default)]
+struct Merger {
+    /// The latest messages, which a following hit may still belong to.
+    open: VecDeque<Hit>,
+    groups: Vec<Group>,
+    index: HashMap<GroupKey, usize>,
+}
+
+struct Group {
+    hit: Hit,
+    /// Further occurrences, at most [`MAX_MORE_SPANS`] of them.
+    spans: Vec<Span>,
+    occurrences: usize,
+}
+
+type GroupKey = (usize, [Option<String>; 3]);
+
+impl Merger {
+    fn push(&mut self, h: Hit) {
+        work::add(self.open.len());
+        let same_message = self.open.iter().rposition(|m| {
+            m.family == h.family
+                && m.signature != h.signature
+                && h.start <= m.end + SAME_MESSAGE_GAP
+                && compatible(m, &h)
+        });
         match same_message {
-            Some(i) => absorb(&mut messages[i], h),
-            None => messages.push(h),
+            Some(i) => absorb(&mut self.open[i], h),
+            None => {
+                self.open.push_back(h);
+                if self.open.len() > SAME_MESSAGE_LOOKBACK {
+                    let done = self.open.pop_front().expect("not empty");
+                    self.commit(done);
+                }
+            }
         }
     }
-    let mut groups: Vec<(Hit, Vec<Span>)> = Vec::new();
-    for h in messages {
-        match groups
-            .iter_mut()
-            .find(|(g, _)| g.family == h.family && group_key(g) == group_key(&h))
-        {
-            Some((_, spans)) => spans.push(Span {
-                start: h.start,
-                end: h.end,
-            }),
-            None => groups.push((h, Vec::new())),
+
+    fn commit(&mut self, h: Hit) {
+        let key = (h.family, group_key(&h));
+        match self.index.get(&key) {
+            Some(&i) => {
+                let g = &mut self.groups[i];
+                g.occurrences += 1;
+                if g.spans.len() < MAX_MORE_SPANS {
+                    g.spans.push(Span {
+                        start: h.start,
+                        end: h.end,
+                    });
+                }
+            }
+            None => {
+                self.index.insert(key, self.groups.len());
+                self.groups.push(Group {
+                    hit: h,
+                    spans: Vec::new(),
+                    occurrences: 1,
+                });
+            }
         }
     }
-    groups
+
+    fn finish(mut self) -> Vec<Group> {
+        while let Some(h) = self.open.pop_front() {
+            self.commit(h);
+        }
+        self.groups
+    }
 }
 
 /// Two matches can be one message unless they name different actions or repositories.
@@ -303,75 +372,118 @@ fn absorb(into: &mut Hit, h: Hit) {
     }
 }
 
-fn group_key(h: &Hit) -> [Option<&String>; 3] {
-    ["action", "repository", "operation"].map(|k| h.fields.get(k))
+fn group_key(h: &Hit) -> [Option<String>; 3] {
+    ["action", "repository", "operation"].map(|k| h.fields.get(k).cloned())
 }
 
-/// Orders findings root cause first. A wrapper (ECS, `pull access denied`) that carries a
-/// precise error follows it; a vague detail inside a wrapper follows the wrapper.
-fn order(groups: Vec<(Hit, Vec<Span>)>, input: &str) -> Vec<Finding> {
+/// Where a group stands in the report, field by field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    /// Harmless and look-alike findings come last.
+    late: bool,
+    /// A tolerant ("likely") match never outranks an exact one.
+    likely: bool,
+    /// A vague wording (a generic download failure, a bare status code, a code every AWS
+    /// service uses) follows any precise finding that explains it, whatever the stages: a
+    /// generic ValidationException before the message that explains it would be the wrong way
+    /// round.
+    vague: bool,
+    /// Then the cascade.
+    stage: Stage,
+    position: usize,
+    /// Among findings placed at one position: the leader first, then its followers.
+    sub_order: usize,
+}
+
+/// Orders findings root cause first, and renders at most [`MAX_FINDINGS`] of them (the count
+/// of the rest comes second). A wrapper (ECS, `pull access denied`) that carries a precise
+/// error follows it; a vague detail inside a wrapper follows the wrapper.
+fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
+    groups.sort_by_key(|g| g.hit.start);
     let n = groups.len();
-    // (rank, vague, position, sub-order, context_of): a precise finding goes before a vague one
-    // (a generic ValidationException before the message that explains it would be the wrong
-    // way round); see [`rank`].
-    let mut keys: Vec<(Rank, bool, usize, usize, Option<usize>)> = groups
+    let mut ranks: Vec<Rank> = groups
         .iter()
-        .map(|(h, _)| (rank(h), !h.precise, h.start, 0, None))
+        .map(|g| {
+            let stage = FAMILIES[g.hit.family].stage;
+            Rank {
+                late: stage >= Stage::Benign,
+                likely: g.hit.likely,
+                vague: !g.hit.precise,
+                stage,
+                position: g.hit.start,
+                sub_order: 0,
+            }
+        })
         .collect();
+    let mut context_of: Vec<Option<usize>> = vec![None; n];
     for u in 0..n {
-        let (uh, _) = &groups[u];
-        if !FAMILIES[uh.family].umbrella || keys[u].4.is_some() {
+        let uh = &groups[u].hit;
+        if !FAMILIES[uh.family].umbrella || context_of[u].is_some() {
             continue;
         }
         let reach = detail_reach(input, uh.end);
-        for f in 0..n {
-            let (fh, _) = &groups[f];
-            if f == u || fh.start < uh.start || fh.start > reach || keys[f].4.is_some() {
+        // Groups are in order of position: only those from the wrapper to its reach.
+        let first = groups.partition_point(|g| g.hit.start < uh.start);
+        for f in (first..n).take_while(|&f| groups[f].hit.start <= reach) {
+            work::add(1);
+            let fh = &groups[f].hit;
+            if f == u || context_of[f].is_some() {
                 continue;
             }
             let inner_is_wrapper = FAMILIES[fh.family].umbrella;
             // A precise error of the same kind (ECR in an ECR wrapper, a look-alike in a
             // look-alike wrapper) goes first.
-            let same_kind = FAMILIES[fh.family].id.starts_with("not-ecr-")
-                == FAMILIES[uh.family].id.starts_with("not-ecr-");
+            let same_kind =
+                FAMILIES[fh.family].is_lookalike() == FAMILIES[uh.family].is_lookalike();
             if fh.precise && !inner_is_wrapper && same_kind {
-                keys[u] = (keys[f].0, keys[f].1, keys[f].2, 1, Some(f));
+                ranks[u] = Rank {
+                    sub_order: 1,
+                    ..ranks[f]
+                };
+                context_of[u] = Some(f);
             } else {
-                keys[f] = (keys[u].0, keys[u].1, keys[u].2, 1 + f, Some(u));
+                ranks[f] = Rank {
+                    sub_order: 1 + f,
+                    ..ranks[u]
+                };
+                context_of[f] = Some(u);
             }
         }
     }
     // A consequence whose cause is in the paste follows it.
+    let mut first_of_family: HashMap<&str, usize> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        first_of_family
+            .entry(FAMILIES[g.hit.family].id)
+            .or_insert(i);
+    }
     for &(cause, consequence) in CONSEQUENCES {
-        let find = |id: &str| groups.iter().position(|(h, _)| FAMILIES[h.family].id == id);
-        if let (Some(c), Some(q)) = (find(cause), find(consequence)) {
-            if keys[q].4.is_none() && keys[q] < keys[c] {
-                keys[q] = (keys[c].0, keys[c].1, keys[c].2, 1 + q, Some(c));
+        if let (Some(&c), Some(&q)) = (first_of_family.get(cause), first_of_family.get(consequence))
+        {
+            if context_of[q].is_none() && (ranks[q], context_of[q]) < (ranks[c], context_of[c]) {
+                ranks[q] = Rank {
+                    sub_order: 1 + q,
+                    ..ranks[c]
+                };
+                context_of[q] = Some(c);
             }
         }
     }
-    let family_of: Vec<usize> = groups.iter().map(|(h, _)| h.family).collect();
+    let family_of: Vec<usize> = groups.iter().map(|g| g.hit.family).collect();
     let mut idx: Vec<usize> = (0..n).collect();
-    idx.sort_by_key(|&i| (keys[i].0, keys[i].1, keys[i].2, keys[i].3));
-    let mut groups: Vec<Option<(Hit, Vec<Span>)>> = groups.into_iter().map(Some).collect();
-    idx.iter()
+    idx.sort_by_key(|&i| ranks[i]);
+    let omitted = n.saturating_sub(MAX_FINDINGS);
+    let mut groups: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    let findings = idx
+        .iter()
+        .take(MAX_FINDINGS)
         .map(|&i| {
-            let (h, spans) = groups[i].take().expect("each group once");
-            let context_of = keys[i].4.map(|c| FAMILIES[family_of[c]].id);
-            finding(h, spans, context_of)
+            let g = groups[i].take().expect("each group once");
+            let context = context_of[i].map(|c| FAMILIES[family_of[c]].id);
+            finding(g, context)
         })
-        .collect()
-}
-
-/// What orders findings before their position: `(late, likely, vague, stage)`. Harmless and
-/// look-alike findings come last; a tolerant ("likely") match never outranks an exact one; a
-/// vague wording (a generic download failure, a bare status code, a code every AWS service
-/// uses) follows any precise finding that explains it, whatever the stages; then the cascade.
-type Rank = (bool, bool, bool, Stage);
-
-fn rank(h: &Hit) -> Rank {
-    let stage = FAMILIES[h.family].stage;
-    (stage >= Stage::Benign, h.likely, !h.precise, stage)
+        .collect();
+    (findings, omitted)
 }
 
 /// End of the region after a wrapper's match where the detail it carries may stand: the rest
@@ -383,9 +495,11 @@ fn detail_reach(input: &str, end: usize) -> usize {
         .map_or(limit, |p| end + p)
 }
 
-fn finding(h: Hit, spans: Vec<Span>, context_of: Option<&'static str>) -> Finding {
+fn finding(g: Group, context_of: Option<&'static str>) -> Finding {
+    let (h, spans) = (g.hit, g.spans);
     let family: &Family = &FAMILIES[h.family];
     let vars = remedy::template_vars(&h.fields);
+    let (remedies, withheld) = remedy::render(family.remedies, &h.fields);
     Finding {
         id: family.id.to_string(),
         title: family.title.to_string(),
@@ -396,13 +510,14 @@ fn finding(h: Hit, spans: Vec<Span>, context_of: Option<&'static str>) -> Findin
             start: h.start,
             end: h.end,
         },
-        occurrences: 1 + spans.len(),
-        more_spans: spans.into_iter().take(MAX_MORE_SPANS).collect(),
-        not_ecr: family.id.starts_with("not-ecr-"),
+        occurrences: g.occurrences,
+        more_spans: spans,
+        not_ecr: family.is_lookalike(),
         context_of: context_of.map(str::to_string),
         explanation: remedy::fill(family.explanation, &vars),
         causes: remedy::fill(family.causes, &vars),
-        remedies: remedy::render(family.remedies, &h.fields),
+        remedies,
+        withheld,
         references: family.references.iter().map(|r| r.to_string()).collect(),
         fields: h.fields,
         marks: h.marks,
@@ -442,15 +557,16 @@ fn candidates(
     out
 }
 
-fn summary(findings: &[Finding]) -> String {
+fn summary(findings: &[Finding], omitted: usize) -> String {
     let ecr: Vec<&Finding> = findings.iter().filter(|f| !f.not_ecr).collect();
+    let more = ecr.len().saturating_sub(1) + omitted;
     match (ecr.first(), findings.first()) {
-        (Some(first), _) if ecr.len() == 1 => first.title.clone(),
+        (Some(first), _) if more == 0 => first.title.clone(),
         (Some(first), _) => format!(
             "{} (and {} more finding{})",
             first.title,
-            ecr.len() - 1,
-            if ecr.len() == 2 { "" } else { "s" }
+            more,
+            if more == 1 { "" } else { "s" }
         ),
         (None, Some(lookalike)) => format!("Not an ECR error: {}", lookalike.title),
         (None, None) => "Not an ECR error this tool knows.".to_string(),

@@ -71,6 +71,20 @@ impl Normalized {
         }
     }
 
+    /// The clean ranges of the original lines, in order (a joining space stands at the start
+    /// of every line but the first).
+    pub fn lines(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // A trailing joining space is dropped at the end, so a last start may pass the end.
+        let len = self.text.len();
+        let starts = std::iter::once(0).chain(self.line_starts.iter().map(|&l| l as usize));
+        let ends = self
+            .line_starts
+            .iter()
+            .map(|&l| l as usize)
+            .chain(std::iter::once(len));
+        starts.zip(ends).map(move |(s, e)| (s.min(len), e.min(len)))
+    }
+
     /// Clean offset where the (original) line holding `clean` ends.
     pub fn line_end(&self, clean: usize) -> usize {
         let idx = self.line_starts.partition_point(|&l| l as usize <= clean);
@@ -220,20 +234,29 @@ fn compose_gutter(rest: &str) -> Option<usize> {
     (numbered && spaces >= 1 && after[spaces..].starts_with("| ")).then_some(name + spaces + 2)
 }
 
-/// Markdown auto-links `[text](http…)`: byte ranges of the `[` and of `](…)` to drop.
+/// Markdown auto-links `[text](http…)`: byte ranges of the `[` and of `](…)` to drop, in
+/// order. One pass: each byte is looked at a bounded number of times, whatever the line.
 fn link_skips(line: &str) -> Vec<(usize, usize)> {
     let mut skips = Vec::new();
     let mut from = 0;
+    // The latest `[` seen before `from` that no link has used yet.
+    let mut open: Option<usize> = None;
     while let Some(rel) = line[from..].find("](http") {
         let close = from + rel;
-        let Some(open) = line[..close].rfind('[') else {
+        super::work::add(rel);
+        if let Some(p) = line[from..close].rfind('[') {
+            open = Some(from + p);
+        }
+        let Some(o) = open.take() else {
             from = close + 2;
             continue;
         };
+        // The target ends at the first `)`; none on the rest of the line means no link.
         let Some(paren_end) = line[close..].find(')') else {
             break;
         };
-        skips.push((open, open + 1));
+        super::work::add(paren_end);
+        skips.push((o, o + 1));
         skips.push((close, close + paren_end + 1));
         from = close + paren_end + 1;
     }
@@ -241,21 +264,30 @@ fn link_skips(line: &str) -> Vec<(usize, usize)> {
 }
 
 fn clean_line(b: &mut Builder, line: &str, base: usize) {
+    super::work::add(line.len());
     let skips = if line.contains("](http") {
         link_skips(line)
     } else {
         Vec::new()
     };
     let bytes = line.as_bytes();
+    // Skips are in order: a moving index, never a search.
+    let mut next_skip = 0;
     let mut i = 0;
     while i < line.len() {
         // Every step below ends on a character boundary; this keeps it so whatever the input.
         while !line.is_char_boundary(i) {
             i += 1;
         }
-        if let Some(&(_, end)) = skips.iter().find(|&&(s, _)| s == i) {
-            i = end;
-            continue;
+        while skips.get(next_skip).is_some_and(|&(s, _)| s < i) {
+            next_skip += 1;
+        }
+        if let Some(&(s, end)) = skips.get(next_skip) {
+            if s == i {
+                next_skip += 1;
+                i = end.max(i + 1);
+                continue;
+            }
         }
         let c = line[i..].chars().next().unwrap_or(' ');
         let at = base + i;
@@ -349,11 +381,18 @@ fn ansi_len(s: &str) -> usize {
                 .map_or(bytes.len(), |p| p + 3);
             end.min(bytes.len())
         }
-        Some(b']') => {
-            let bel = bytes.iter().position(|&c| c == 0x07).map(|p| p + 1);
-            let st = s.find("\u{1b}\\").map(|p| p + 2);
-            bel.into_iter().chain(st).min().unwrap_or(bytes.len())
-        }
+        // OSC ends at BEL or at ESC `\`; any other ESC starts a new sequence. One forward scan
+        // to whichever comes first (searching for each to the end would be quadratic).
+        Some(b']') => match bytes[2..]
+            .iter()
+            .position(|&c| c == 0x07 || c == 0x1b)
+            .inspect(|&p| super::work::add(p))
+        {
+            Some(p) if bytes[2 + p] == 0x07 => p + 3,
+            Some(p) if bytes.get(3 + p) == Some(&b'\\') => p + 4,
+            Some(p) => p + 2,
+            None => bytes.len(),
+        },
         // A lone escape and the character after it.
         Some(_) => 1 + s[1..].chars().next().map_or(0, char::len_utf8),
         None => 1,

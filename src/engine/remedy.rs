@@ -1,7 +1,8 @@
 //! Fills remedy templates with a finding's facts. A fact that is missing stays a visible
 //! placeholder (`<region>`), never a guess.
 
-use super::report::{Fields, Remedy};
+use super::field;
+use super::report::{Fields, Remedy, Withheld};
 use crate::catalogue::{quotas, RemedyTemplate};
 
 /// Facts derived from others, for templates: the registry host, the IAM role behind an
@@ -124,17 +125,37 @@ pub const DERIVED_VARS: &[&str] = &[
 /// Whether `{name}` in a template is a placeholder (anything else, like curl's
 /// `%{http_code}` or JSON, stays as written).
 pub fn is_placeholder(name: &str) -> bool {
-    super::classify::FIELD_NAMES.contains(&name)
-        || DERIVED_VARS.contains(&name)
-        || name == "cli_command"
+    super::field::is_field(name) || DERIVED_VARS.contains(&name) || name == "cli_command"
 }
 
 /// Replaces `{name}` with the variable, or `<name>` when there is none; `{name|words}` falls
 /// back to the words instead (for prose). Braces around anything else stay as written.
 pub fn fill(template: &str, vars: &Fields) -> String {
+    fill_with(template, vars, |_, value, _| Some(value.to_string()))
+}
+
+/// Fills a shell command. Every value is put in as the shell will read it: unchanged when it is
+/// made of inert characters, single-quoted where it stands bare, and kept as `<name>` where it
+/// stands inside quotes or a here-document (it cannot be quoted safely there).
+pub fn fill_command(template: &str, vars: &Fields) -> String {
+    fill_with(template, vars, |_, value, context| match context {
+        ShellContext::Bare => Some(field::shell_quote(value)),
+        // Inside quotes or a here-document a glob character means nothing.
+        _ if field::is_inert_value(&value.replace('*', "")) => Some(value.to_string()),
+        _ => None,
+    })
+}
+
+fn fill_with(
+    template: &str,
+    vars: &Fields,
+    mut substitute: impl FnMut(&str, &str, ShellContext) -> Option<String>,
+) -> String {
     let mut out = String::with_capacity(template.len() + 64);
+    let mut shell = ShellScanner::default();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
+        shell.advance(&rest[..open]);
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let inner = after.find('}').map(|close| (close, &after[..close]));
@@ -147,8 +168,11 @@ pub fn fill(template: &str, vars: &Fields) -> String {
         };
         match inner {
             Some((close, _)) if is_placeholder(name) => {
-                match (vars.get(name), fallback) {
-                    (Some(v), _) => out.push_str(v),
+                let value = vars
+                    .get(name)
+                    .and_then(|v| substitute(name, v, shell.context()));
+                match (value, fallback) {
+                    (Some(v), _) => out.push_str(&v),
                     (None, Some(f)) => out.push_str(f),
                     (None, None) => {
                         out.push('<');
@@ -160,6 +184,7 @@ pub fn fill(template: &str, vars: &Fields) -> String {
             }
             _ => {
                 // A literal brace (JSON policies, shell): keep it.
+                shell.advance("{");
                 out.push('{');
                 rest = after;
             }
@@ -169,22 +194,169 @@ pub fn fill(template: &str, vars: &Fields) -> String {
     out
 }
 
-/// The remedies that apply to these facts, filled in.
-pub fn render(templates: &[RemedyTemplate], fields: &Fields) -> Vec<Remedy> {
-    let vars = template_vars(fields);
+/// Where a placeholder stands in a shell command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ShellContext {
+    #[default]
+    Bare,
+    SingleQuoted,
+    DoubleQuoted,
+    HereDocument,
+    /// After `#`: nothing runs, but people copy what comments suggest, so only inert values.
+    Comment,
+}
+
+/// Follows a command template's quoting as a POSIX shell would, far enough to know the context
+/// of each placeholder: quotes, backslashes and here-documents (`<<'EOF'` … `EOF`).
+#[derive(Default)]
+struct ShellScanner {
+    context: ShellContext,
+    escaped: bool,
+    /// After a `#` that starts a word: quotes in a comment mean nothing.
+    comment: bool,
+    /// A here-document announced on this line, starting at the next one.
+    pending_heredoc: Option<String>,
+    heredoc_end: String,
+    line: String,
+}
+
+impl ShellScanner {
+    fn context(&self) -> ShellContext {
+        if self.comment {
+            ShellContext::Comment
+        } else {
+            self.context
+        }
+    }
+
+    fn advance(&mut self, text: &str) {
+        for c in text.chars() {
+            if c == '\n' {
+                self.end_line();
+                continue;
+            }
+            let word_start = self.line.ends_with([' ', '\t']) || self.line.is_empty();
+            self.line.push(c);
+            if std::mem::take(&mut self.escaped) || self.comment {
+                continue;
+            }
+            if self.context == ShellContext::Bare && c == '#' && word_start {
+                self.comment = true;
+                continue;
+            }
+            self.context = match (self.context, c) {
+                (ShellContext::Bare, '\'') => ShellContext::SingleQuoted,
+                (ShellContext::Bare, '"') => ShellContext::DoubleQuoted,
+                (ShellContext::Bare | ShellContext::DoubleQuoted, '\\') => {
+                    self.escaped = true;
+                    self.context
+                }
+                (ShellContext::SingleQuoted, '\'') | (ShellContext::DoubleQuoted, '"') => {
+                    ShellContext::Bare
+                }
+                (context, _) => context,
+            };
+        }
+    }
+
+    fn end_line(&mut self) {
+        let line = std::mem::take(&mut self.line);
+        self.escaped = false;
+        self.comment = false;
+        if self.context == ShellContext::HereDocument {
+            if line.trim() == self.heredoc_end {
+                self.context = ShellContext::Bare;
+            }
+            return;
+        }
+        if let Some(end) = self.pending_heredoc.take() {
+            self.heredoc_end = end;
+            self.context = ShellContext::HereDocument;
+        }
+        if self.context == ShellContext::Bare {
+            if let Some(at) = line.find("<<") {
+                let word = line[at + 2..].trim_start_matches('-').trim_start();
+                let word: String = word
+                    .trim_start_matches(['\'', '"'])
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !word.is_empty() {
+                    self.context = ShellContext::HereDocument;
+                    self.heredoc_end = word;
+                }
+            }
+        }
+    }
+}
+
+/// Facts that feed a derived variable: if one is withheld, so is what is built from it.
+const DERIVED_FROM: &[(&str, &[&str])] = &[
+    ("registry", &["registry_id", "account_id", "region"]),
+    (
+        "role_arn",
+        &["principal_arn", "principal_name", "account_id", "partition"],
+    ),
+    ("action_name", &["action"]),
+    (
+        "policy_resource",
+        &[
+            "resource",
+            "region",
+            "registry_id",
+            "account_id",
+            "repository",
+            "partition",
+        ],
+    ),
+];
+
+/// The remedies that apply to these facts, filled in, and the facts that were kept out of
+/// them because they fail AWS's naming rules.
+pub fn render(templates: &[RemedyTemplate], fields: &Fields) -> (Vec<Remedy>, Vec<Withheld>) {
+    let (valid, invalid): (Fields, Fields) = fields
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .partition(|(k, v)| field::is_valid(k, v) || !field::is_field(k));
+    let display_vars = template_vars(fields);
+    let command_vars = template_vars(&valid);
     // Conditions see derived facts (quota_code) and the action with its service in lowercase.
     let known = |k: &str| match k {
-        "action" | "quota_code" => vars.get(k).filter(|v| !v.starts_with('<')).cloned(),
+        "action" | "quota_code" => display_vars.get(k).filter(|v| !v.starts_with('<')).cloned(),
         _ => fields.get(k).cloned(),
     };
-    templates
-        .iter()
-        .filter(|t| t.when.holds(&known))
-        .map(|t| Remedy {
-            title: fill(t.title, &vars),
-            command: fill(t.command, &vars),
+    let applicable: Vec<&RemedyTemplate> =
+        templates.iter().filter(|t| t.when.holds(&known)).collect();
+    let used = |name: &str| {
+        applicable.iter().any(|t| {
+            let mentions = |n: &str| t.command.contains(&format!("{{{n}}}"));
+            mentions(name)
+                || DERIVED_FROM
+                    .iter()
+                    .any(|(derived, from)| from.contains(&name) && mentions(derived))
         })
-        .collect()
+    };
+    let withheld = invalid
+        .into_iter()
+        .filter(|(k, _)| used(k))
+        .map(|(k, v)| Withheld {
+            reason: format!(
+                "The {} in the paste is not {}, so the commands keep <{k}>.",
+                k.replace('_', " "),
+                field::field(&k).map_or("valid", |f| f.rule),
+            ),
+            field: k,
+            value: v,
+        })
+        .collect();
+    let remedies = applicable
+        .iter()
+        .map(|t| Remedy {
+            title: fill(t.title, &display_vars),
+            command: fill_command(t.command, &command_vars),
+        })
+        .collect();
+    (remedies, withheld)
 }
 
 #[cfg(test)]

@@ -21,6 +21,16 @@ pub struct Remedy {
     pub command: String,
 }
 
+/// A fact from the paste that was kept out of the commands because it fails AWS's naming
+/// rules (the paste is untrusted: its values are shown, never run).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Withheld {
+    pub field: String,
+    pub value: String,
+    /// For people: which rule it fails.
+    pub reason: String,
+}
+
 /// Where one extracted fact stands in the original input, for highlighting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mark {
@@ -55,6 +65,9 @@ pub struct Finding {
     /// Why it happens.
     pub causes: String,
     pub remedies: Vec<Remedy>,
+    /// Facts kept out of `remedies` because they are not valid names (they stay `<name>`).
+    #[serde(default)]
+    pub withheld: Vec<Withheld>,
     pub references: Vec<String>,
 }
 
@@ -77,6 +90,9 @@ pub struct Report {
     pub summary: String,
     /// Nearest known errors when nothing matched.
     pub candidates: Vec<Candidate>,
+    /// Distinct findings beyond the first 500, counted but not listed.
+    #[serde(default)]
+    pub omitted_findings: usize,
     pub input_bytes: usize,
 }
 
