@@ -121,3 +121,59 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
+
+    /// A retry loop is copied, not re-read: the same lines stamped with their own times,
+    /// counters and request ids give exactly the findings of one such line, each counted once
+    /// per line (copying never hides a match that reading would find).
+    #[test]
+    fn stamped_repeats_give_the_findings_of_one_line(
+        family in 0..FAMILIES.len(),
+        lines in 3usize..40,
+        seed in any::<u32>(),
+    ) {
+        let example = FAMILIES[family].examples[0].replace('\n', " ");
+        let stamp = |i: usize| {
+            let x = seed.wrapping_add(i as u32).wrapping_mul(2_654_435_761);
+            format!("2026-12-01T03:{:02}:{:02}.{:03}Z attempt {} req {:08x}-1111-2222-3333-{:012x}: ",
+                i / 60 % 60, i % 60, x % 1000, i + 1, x, i)
+        };
+        let one = explain(&format!("{}{example}\n", stamp(0)));
+        let many: String = (0..lines).map(|i| format!("{}{example}\n", stamp(i))).collect();
+        let report = explain(&many);
+        let ids = |r: &Report| {
+            let mut v: Vec<String> = r.findings.iter().map(|f| f.id.clone()).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        prop_assert_eq!(ids(&report), ids(&one));
+        for f in &report.findings {
+            prop_assert!(f.occurrences >= lines, "{} counted {} of {lines}", f.id, f.occurrences);
+        }
+        check(&many, &report);
+    }
+}
+
+#[test]
+fn a_message_wrapped_over_two_lines_and_repeated_is_found_every_time() {
+    let pad = "x".repeat(900);
+    let block = |i: usize| {
+        format!(
+            "{pad} 2026-12-01T03:04:{:02}Z push failed: The repository with name 'team/app'\n\
+             does not exist in the registry with id '111122223333' {pad}\n",
+            i % 60
+        )
+    };
+    let text: String = (0..12).map(block).collect();
+    let report = explain(&text);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.id == "repository-not-found")
+        .expect("found");
+    assert!(f.occurrences >= 12, "{}", f.occurrences);
+    check(&text, &report);
+}

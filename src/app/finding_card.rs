@@ -122,6 +122,9 @@ pub fn FindingCard(props: &Props) -> Html {
                 <section>
                     <h4>{"How to fix it"}</h4>
                     <Remedies remedies={f.remedies.clone()} />
+                    {for f.withheld.iter().map(|w| html! {
+                        <p class="withheld" data-withheld={w.field.clone()}>{&w.reason}</p>
+                    })}
                 </section>
             }
             if !f.references.is_empty() {

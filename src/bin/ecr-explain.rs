@@ -4,7 +4,7 @@
 //! Everything printed comes from an untrusted paste: control characters never reach the
 //! terminal, workflow-command data is escaped, Markdown puts paste values in code.
 
-use ecr_explain::{explain, share, Finding, Report};
+use ecr_explain::{explain, prose, share, Finding, Report};
 use serde::Serialize;
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Read, Write};
@@ -227,7 +227,7 @@ fn clean_lines(s: &str) -> String {
 
 /// Catalogue prose as plain text: backticks (its inline-code marks) dropped.
 fn plain(s: &str) -> String {
-    clean(s).replace('`', "")
+    clean(&prose::plain(s))
 }
 
 /// 1-based line and column (in characters) of byte offsets, from one index of line starts.
@@ -479,27 +479,13 @@ fn longest_backtick_run(s: &str) -> usize {
 /// are kept; everything else is escaped, so a filled-in value cannot become a link, an image,
 /// HTML or a mention.
 fn md_prose(s: &str) -> String {
-    let s = clean(s);
-    let mut parts: Vec<&str> = s.split('`').collect();
-    // An odd number of backticks: the last one opens nothing.
-    let tail = if parts.len().is_multiple_of(2) {
-        parts.pop()
-    } else {
-        None
-    };
-    let mut out = String::new();
-    for (i, p) in parts.iter().enumerate() {
-        if i % 2 == 1 {
-            out.push_str(&md_code(p));
-        } else {
-            out.push_str(&md_escape(p));
-        }
-    }
-    if let Some(t) = tail {
-        out.push_str("\\`");
-        out.push_str(&md_escape(t));
-    }
-    out
+    prose::pieces(&clean(s))
+        .iter()
+        .map(|p| match p {
+            prose::Piece::Plain(t) => md_escape(t),
+            prose::Piece::Code(c) => md_code(c),
+        })
+        .collect()
 }
 
 fn md_escape(s: &str) -> String {

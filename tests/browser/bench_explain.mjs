@@ -1,0 +1,85 @@
+// Benchmark, not a test: the engine in Chromium. Prints explain() of a 2 KB paste through the
+// JavaScript API (median and p99 over 300 calls), then time to verdict and the longest frame
+// while the app explains a 10 MB paste (a sparse CI log, then a timestamped retry loop).
+// Run after `trunk build --release`: node tests/browser/bench_explain.mjs
+import { serve, launch, openPage } from "./harness.mjs";
+
+const server = await serve();
+const browser = await launch();
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+try {
+  const page = await openPage(browser, server.base);
+  await page.waitForSelector("#error-input");
+  const times = await page.evaluate(async () => {
+    const api = await import(new URL("embed.js", document.baseURI).href);
+    await api.ready;
+    let paste = "Run aws ecr get-login-password --region eu-west-2 | docker login --username AWS --password-stdin 111122223333.dkr.ecr.eu-west-2.amazonaws.com\nLogin Succeeded\n";
+    while (paste.length < 1700) paste += "#12 0.532 compiling module ... done\n";
+    paste += "denied: User: arn:aws:sts::111122223333:assumed-role/ci/GitHubActions is not authorized to perform: ecr:InitiateLayerUpload on resource: arn:aws:ecr:eu-west-2:111122223333:repository/team/app because no identity-based policy allows the ecr:InitiateLayerUpload action\n";
+    for (let i = 0; i < 20; i++) api.explain(paste);
+    const out = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      api.explain(paste);
+      out.push(performance.now() - t);
+    }
+    return out;
+  });
+  console.log(
+    `explain() of a 2 KB paste in Chromium: median ${quantile(times, 0.5).toFixed(2)} ms, p99 ${quantile(times, 0.99).toFixed(2)} ms (300 calls)`,
+  );
+
+  for (const [name, expected, make] of [
+    [
+      "10 MB sparse CI log",
+      "token-expired",
+      () => {
+        const line = "#12 [build 3/7] RUN make -j4 all ... ok (523 ms)\n";
+        return line.repeat(120000) + "denied: Your authorization token has expired. Reauthenticate and try again.\n" + line.repeat(80000);
+      },
+    ],
+    [
+      "10 MB timestamped retry log",
+      "access-denied",
+      () => {
+        let s = "";
+        for (let i = 0; s.length < 10e6; i++) {
+          s += `2026-12-01T03:${String((i / 60 | 0) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}.${String(i % 1000).padStart(3, "0")}Z attempt ${i}: denied: User: arn:aws:sts::111122223333:assumed-role/ci/runner is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:eu-west-2:444455556666:repository/team/app\n`;
+        }
+        return s;
+      },
+    ],
+  ]) {
+    const p = await openPage(browser, server.base);
+    await p.waitForSelector("#error-input");
+    await p.evaluate(() => {
+      window.__gaps = [];
+      let last = performance.now();
+      const loop = (t) => {
+        window.__gaps.push(t - last);
+        last = t;
+        if (!window.__stop) requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+    const started = Date.now();
+    await p.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      const el = document.getElementById("error-input");
+      el.focus();
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, make());
+    await p.locator(`[data-finding="${expected}"]`).waitFor({ timeout: 120000 });
+    const ms = Date.now() - started;
+    const gaps = await p.evaluate(() => {
+      window.__stop = true;
+      return window.__gaps;
+    });
+    console.log(`${name}: verdict in ${ms} ms, longest frame ${Math.max(...gaps).toFixed(0)} ms`);
+    await p.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
