@@ -93,8 +93,10 @@ impl Explainer {
             let chunk = &input[start..end];
             let n = normalize::normalize(chunk);
             let result = classify_chunk(&n);
-            // Where no exact wording matched, the tolerant tier reads the chunk again.
-            let tolerant = if result.matches.is_empty() {
+            // Where no exact wording matched in a paste of a few pages, the tolerant tier reads
+            // the chunk again.
+            let total = self.chunks.last().map_or(0, |c| c.1);
+            let tolerant = if result.matches.is_empty() && total <= tolerant::MAX_INPUT {
                 tolerant::classify_chunk(&n)
             } else {
                 Vec::new()

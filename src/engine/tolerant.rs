@@ -9,9 +9,9 @@ use super::normalize::Normalized;
 use crate::catalogue::{Phrase, FAMILIES, PHRASES};
 use std::collections::HashMap;
 
-/// Chunks longer than this are not read by the tolerant tier: paraphrases are short prose, and
-/// a huge log that matched nothing exactly is not worth a second, slower pass.
-const MAX_TEXT: usize = 256 << 10;
+/// Pastes longer than this are not read by the tolerant tier: paraphrases are short prose, and
+/// a big log that matched nothing exactly is not worth a second, slower pass.
+pub const MAX_INPUT: usize = 256 << 10;
 /// Matches kept per phrase and chunk.
 const MAX_MATCHES: usize = 64;
 /// Candidate matches judged per phrase and chunk (judging reads the evidence around them).
@@ -103,7 +103,7 @@ fn phrase_at(tokens: &Tokens, at: usize, p: &Phrase) -> Option<usize> {
 /// Every accepted tolerant match in one normalized chunk.
 pub fn classify_chunk(n: &Normalized) -> Vec<Match> {
     let mut out = Vec::new();
-    if n.text.len() > MAX_TEXT {
+    if n.text.len() > MAX_INPUT {
         return out;
     }
     // ASCII lowercasing keeps every byte offset.
