@@ -41,10 +41,10 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/sdkref/latest/guide/standardized-credentials.html",
     ],
     examples: &[
-        "com.amazonaws.services.ecr.model.AmazonECRException: Missing Authentication Token (Service: AmazonECR; Status Code: 400; Error Code: MissingAuthenticationTokenException)",
         "The config profile (prod) could not be found",
         "Unable to locate credentials. You can configure credentials by running \"aws configure\".",
         "aws: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. You can configure credentials by running \"aws login\".",
+        "com.amazonaws.services.ecr.model.AmazonECRException: Missing Authentication Token (Service: AmazonECR; Status Code: 400; Error Code: MissingAuthenticationTokenException)",
     ],
     near_misses: &["Error: Could not find credentials file at /etc/ssl/certs"],
 };

@@ -67,9 +67,9 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry_auth.html",
     ],
     examples: &[
-        "[ERROR] Failed to build: Error getting the version of the configured credential helper [Process 'docker-credential-ecr-login version' exited with status 127]",
         "Error saving credentials: error storing credentials - err: exit status 1, out: `The stub received bad data.`",
         "error getting credentials - err: exec: \"docker-credential-desktop\": executable file not found in $PATH, out: ``",
+        "[ERROR] Failed to build: Error getting the version of the configured credential helper [Process 'docker-credential-ecr-login version' exited with status 127]",
     ],
     near_misses: &["Process 'docker-credential-gcr version' exited with status 1", "WARNING! Your password will be stored unencrypted in /home/u/.docker/config.json."],
 };

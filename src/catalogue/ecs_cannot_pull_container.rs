@@ -29,8 +29,10 @@ pub const FAMILY: Family = Family {
         // The wrapper alone, with no detail: vague, and not when it goes on to name a secret.
         Signature {
             anchors: &["resourceinitializationerror"],
-            pattern: r"\bResourceInitializationError: unable to pull secrets or registry auth\b[^\n]{0,240}",
-            unless: Some(r"\b(?:secrets? from (?:asm|ssm)|ssm parameter|secretsmanager|unable to retrieve secret)"),
+            // The optional tail is there for `unless` to see: a secret is Secrets Manager's or
+            // SSM's problem, not the registry's.
+            pattern: r"\bResourceInitializationError: unable to pull secrets or registry auth\b(?:: execution resource retrieval failed: unable to retrieve secrets?\b)?",
+            unless: Some(r"\bunable to retrieve secrets?\b"),
             scope: Scope::EcrUnlessForeign,
             confidence: 0.7,
             precise: false,
@@ -60,8 +62,8 @@ pub const FAMILY: Family = Family {
         "https://repost.aws/knowledge-center/ecs-pull-container-api-error-ecr",
     ],
     examples: &[
-        "Task stopped: ResourceInitializationError: unable to pull secrets or registry auth",
         "CannotPullContainerError: Error response from daemon: pull access denied for 123456789012.dkr.ecr.us-west-2.amazonaws.com/sidecar, repository does not exist or may require 'docker login': denied",
+        "Task stopped: ResourceInitializationError: unable to pull secrets or registry auth",
         "Status reason: CannotPullContainerError: API error (404): repository 111122223333.dkr.ecr.eu-west-1.amazonaws.com/app not found",
         "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 111122223333.dkr.ecr.eu-west-1.amazonaws.com/web:3: unexpected status from HEAD request to https://111122223333.dkr.ecr.eu-west-1.amazonaws.com/v2/web/manifests/3: 403 Forbidden",
     ],

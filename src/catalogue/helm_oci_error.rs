@@ -71,10 +71,10 @@ pub const FAMILY: Family = Family {
         "https://helm.sh/docs/topics/registries/",
     ],
     examples: &[
-        "aws ecr get-login-password --region eu-west-1 | helm repo add charts oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com --username AWS --password-stdin\nError: looks like \"oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com\" is not a valid chart repository or cannot be reached: object required",
         "$ helm install web 111122223333.dkr.ecr.eu-west-1.amazonaws.com/charts/web --version 2.0.1\nError: INSTALLATION FAILED: repo 111122223333.dkr.ecr.eu-west-1.amazonaws.com not found",
         "Error: looks like \"https://111122223333.dkr.ecr.us-east-2.amazonaws.com/charts\" is not a valid chart repository or cannot be reached: failed to fetch https://111122223333.dkr.ecr.us-east-2.amazonaws.com/charts/index.yaml : 404 Not Found",
         "helm push web-0.3.0.tgz 111122223333.dkr.ecr.us-east-2.amazonaws.com/charts\nError: scheme prefix missing from remote (e.g. \"oci://\")",
+        "aws ecr get-login-password --region eu-west-1 | helm repo add charts oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com --username AWS --password-stdin\nError: looks like \"oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com\" is not a valid chart repository or cannot be reached: object required",
     ],
     near_misses: &[
         "Error: repo bitnami not found",

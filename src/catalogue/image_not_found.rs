@@ -123,13 +123,13 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html",
     ],
     examples: &[
-        "ERROR: httpReadSeeker: failed open: content at https://public.ecr.aws/v2/team/app/manifests/sha256:0a1b not found: not found",
-        "DEBUG - Response body:\nb'{\"failures\":[{\"failureCode\":\"ImageNotFound\",\"failureReason\":\"Requested image not found\",\"imageId\":{\"imageTag\":\"v9\"}}],\"images\":[]}'",
-        "Error: reading ECR Image (team/api:v2): couldn't find resource\n  with data.aws_ecr_image.api",
         "CannotPullContainerError: inspect image has been retried 1 time(s): failed to resolve ref \"123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v7\": 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v7: not found",
         "MANIFEST_UNKNOWN: Requested image not found",
         "Error response from daemon: manifest for 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v9 not found: manifest unknown: Requested image not found",
         "ImageNotFoundException: The image with imageId {imageDigest:'null', imageTag:'latest'} does not exist within the repository with name 'app' in the registry with id '123456789012'",
+        "ERROR: httpReadSeeker: failed open: content at https://public.ecr.aws/v2/team/app/manifests/sha256:0a1b not found: not found",
+        "DEBUG - Response body:\nb'{\"failures\":[{\"failureCode\":\"ImageNotFound\",\"failureReason\":\"Requested image not found\",\"imageId\":{\"imageTag\":\"v9\"}}],\"images\":[]}'",
+        "Error: reading ECR Image (team/api:v2): couldn't find resource\n  with data.aws_ecr_image.api",
     ],
     near_misses: &[
         "docker.exe: Error response from daemon: manifest for someuser/app:2 not found: manifest unknown: manifest unknown.",

@@ -89,9 +89,9 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html",
     ],
     examples: &[
+        "The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/api]\n763ac63792f3: Retrying in 1 second\nEOF",
         "5d61935416b6: Pushed\nHead \"https://111122223333.dkr.ecr.us-east-1.amazonaws.com/v2/api/blobs/sha256:8c82c5\": Bad Gateway",
         "$ docker push 111122223333.dkr.ecr.us-east-2.amazonaws.com/api:7\nThe push refers to repository [111122223333.dkr.ecr.us-east-2.amazonaws.com/api]\n5f70bf18a086: Retrying in 3 seconds\n9a1b2c3d4e5f: Waiting\n5f70bf18a086: Retrying in 2 seconds",
-        "The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/api]\n763ac63792f3: Retrying in 1 second\nEOF",
     ],
     near_misses: &[
         "The push refers to repository [docker.io/someone/app]\n1d0d249d60a5: Retrying in 1 second\nEOF",

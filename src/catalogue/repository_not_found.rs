@@ -98,11 +98,11 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-creation-templates.html",
     ],
     examples: &[
-        "Error: reading ECR Repository (team/api): couldn't find resource\n  with data.aws_ecr_repository.api",
         "An error occurred (RepositoryNotFoundException) when calling the DescribeRepositories operation: The repository with name 'my-app' does not exist in the registry with id '123456789012'",
         "name unknown: The repository with name 'team/app' does not exist in the registry with id '123456789012'",
         "Error response from daemon: repository 123456789012.dkr.ecr.us-east-1.amazonaws.com/app not found: name unknown: The repository with name 'app' does not exist in the registry with id '123456789012'",
         "HTTP 404: \"Repository Does Not Exist\"",
+        "Error: reading ECR Repository (team/api): couldn't find resource\n  with data.aws_ecr_repository.api",
         "ERROR: failed to solve: failed to push 111122223333.dkr.ecr.eu-north-1.amazonaws.com/web/frontend:9f1c2a: unexpected status from HEAD request to https://111122223333.dkr.ecr.eu-north-1.amazonaws.com/v2/web/frontend/blobs/sha256:0a1b: 403 Forbidden",
     ],
     near_misses: &[

@@ -58,10 +58,10 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-build.html",
     ],
     examples: &[
-        "Error: Invalid value for '--image-repository': Invalid Image Repository ECR URI: 111122223333.dkr.ecr.us-east-1.amazonaws.com/fns/resize:latest",
-        "samcli.commands.package.exceptions.DockerPushFailedError: 500 Server Error: Internal Server Error (\"manifest blob unknown\")",
         "Error: Unable to upload artifact thumbnailer:python3.12-v1 referenced by ImageUri parameter of ThumbnailFunction resource.",
         "Image not found for ImageUri parameter of ResizeFunction resource.",
+        "Error: Invalid value for '--image-repository': Invalid Image Repository ECR URI: 111122223333.dkr.ecr.us-east-1.amazonaws.com/fns/resize:latest",
+        "samcli.commands.package.exceptions.DockerPushFailedError: 500 Server Error: Internal Server Error (\"manifest blob unknown\")",
     ],
     near_misses: &["Error: Unable to upload artifact ./src referenced by CodeUri parameter of ApiFunction resource."],
 };

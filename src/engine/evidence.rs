@@ -464,6 +464,10 @@ fn docker_login_target(args: &str) -> LoginTarget {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
+        // `docker login --help` (a usage hint in an error) logs in nowhere.
+        if w.trim_end_matches(['\'', '"', '.', ',', '`']) == "--help" {
+            return LoginTarget::Unknown;
+        }
         if w == "-u" || w == "--username" {
             user = Some(words.get(i + 1).copied().unwrap_or(""));
             i += 2;
