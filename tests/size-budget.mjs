@@ -9,8 +9,10 @@ const DIST = new URL("../dist/", import.meta.url).pathname;
 // prose for 60+ error families (~70 KiB gzip of data alone), a regex engine, the token-bucket
 // simulation and visualizer, and the JS API. The budget guards against regressions: lower it
 // whenever the site shrinks (raised from 288 to 304 when share-link redaction grew to 35 secret
-// shapes, facts gained their AWS naming rules and embeds gained the custom element).
-const BUDGET_GZIP = 304 * 1024;
+// shapes, facts gained their AWS naming rules and embeds gained the custom element; from 304 to
+// 320 for issue 10: six new families, the tolerant tier and its phrases, and the batch, OCI, IaC
+// and SDK wordings, measured at +13.2 KiB gzip of wasm).
+const BUDGET_GZIP = 320 * 1024;
 
 const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile()).sort();
 let raw = 0;

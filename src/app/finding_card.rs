@@ -82,6 +82,9 @@ pub fn FindingCard(props: &Props) -> Html {
                         <span class="status">{format!("HTTP {status}")}</span>
                     }
                     <span class="confidence" title="How sure the match is">{format!("{}% sure", (f.confidence * 100.0).round() as u32)}</span>
+                    if f.likely {
+                        <span class="likely-badge" title="Matched a paraphrased, retyped or mangled wording, not the exact message">{"likely"}</span>
+                    }
                     if f.occurrences > 1 {
                         <span class="occurrences">{format!("seen {} times", f.occurrences)}</span>
                     }

@@ -311,8 +311,9 @@ fn render_text(input: &str, report: &Report, link: Option<&LinkResult>, style: &
         } else {
             String::new()
         };
+        let likely = if f.likely { " · likely" } else { "" };
         out.push_str(&format!(
-            "\n{} {}\n   {} · line {line}, column {col}{status} · confidence {:.0}%{repeats}\n",
+            "\n{} {}\n   {} · line {line}, column {col}{status} · confidence {:.0}%{likely}{repeats}\n",
             style.paint(
                 if f.not_ecr { "33;1" } else { "31;1" },
                 &format!("{}.", i + 1)

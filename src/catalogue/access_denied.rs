@@ -14,6 +14,15 @@ pub const FAMILY: Family = Family {
     explanation: "IAM evaluated the request and refused it: the principal that made the call is not allowed to perform {action|that ECR action} on {resource|that resource}. The ECR API reports this as AccessDeniedException; Docker shows it as `denied: User: ... is not authorized`.",
     causes: "The principal has no identity policy granting the action; the profile, role or instance role in use is not the one you think; for a repository in another account, its repository policy does not name your principal; or a service control policy, resource control policy, permissions boundary, session policy or VPC endpoint policy blocks it. The end of the message says which layer refused (deny_reason). `ecr:GetAuthorizationToken` can only be granted by an identity policy, on `\"Resource\": \"*\"`.",
     signatures: &[
+        // The registry's JSON error body with nothing but the code: a bare status, vague.
+        Signature {
+            anchors: &["errors"],
+            pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"DENIED""#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.8,
+            precise: false,
+            ..Signature::BASE
+        },
         Signature {
             anchors: &["authorized"],
             pattern: r"(?:\bUser\b:?\s*(?P<principal_arn>arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]]*\]|[^:\s]*):\S+?)\s*)?is not authorized to perform:?\s*(?P<action>ecr(?:-public)?:[a-z*]+)",

@@ -170,7 +170,8 @@ api_exception!(INVALID_LAYER, id: "invalid-layer", code: "InvalidLayerException"
     fix: ("Push again", "docker push {registry}/{repository}:<tag>"),
     reference: API,
     example: "An error occurred (InvalidLayerException) when calling the CompleteLayerUpload operation: The layer digest calculation performed by Amazon ECR does not match the digest specified",
-    near_miss: "An error occurred (InvalidLayerPartException) when calling the UploadLayerPart operation: invalid part");
+    near_miss: "An error occurred (InvalidLayerPartException) when calling the UploadLayerPart operation: invalid part",
+    also: ("failurecode", r#"\bfailureCode['"]?\s*[:=]\s*['"]?(?:InvalidLayerDigest|MissingLayerDigest)\b"#));
 
 api_exception!(EMPTY_UPLOAD, id: "empty-upload", code: "EmptyUploadException", anchor: "emptyuploadexception",
     scope: Scope::Ecr, stage: Stage::Api, title: "The layer upload has no parts",
@@ -197,7 +198,8 @@ api_exception!(IMAGE_DIGEST_DOES_NOT_MATCH, id: "image-digest-does-not-match", c
     fix: ("Send the manifest bytes exactly as digested, or omit the digest", "aws ecr put-image --repository-name {repository} --image-manifest file://manifest.json --image-tag <tag> --region {region}"),
     reference: "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html",
     example: "An error occurred (ImageDigestDoesNotMatchException) when calling the PutImage operation: The specified image digest does not match the digest that Amazon ECR calculated for the image.",
-    near_miss: "An error occurred (ImageNotFoundException) when calling the BatchGetImage operation: not found");
+    near_miss: "An error occurred (ImageNotFoundException) when calling the BatchGetImage operation: not found",
+    also: ("failurecode", r#"\bfailureCode['"]?\s*[:=]\s*['"]?ImageTagDoesNotMatchDigest\b"#));
 
 api_exception!(REFERENCED_IMAGES_NOT_FOUND, id: "referenced-images-not-found", code: "ReferencedImagesNotFoundException", anchor: "referencedimagesnotfoundexception",
     scope: Scope::Ecr, stage: Stage::Api, title: "The manifest list references images that are not in the repository",
@@ -215,7 +217,8 @@ api_exception!(UNSUPPORTED_IMAGE_TYPE, id: "unsupported-image-type", code: "Unsu
     fix: ("Scan the platform images instead", "aws ecr describe-images --repository-name {repository} --region {region} --query 'imageDetails[].[imageTags,imageManifestMediaType]'"),
     reference: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html",
     example: "An error occurred (UnsupportedImageTypeException) when calling the StartImageScan operation: The image type is not supported",
-    near_miss: "An error occurred (ScanNotFoundException) when calling the DescribeImageScanFindings operation: no scan");
+    near_miss: "An error occurred (ScanNotFoundException) when calling the DescribeImageScanFindings operation: no scan",
+    also: ("scanned", r"\bAn artifact with media type '[^']+' cannot be scanned"));
 
 api_exception!(INVALID_PARAMETER, id: "invalid-parameter", code: "InvalidParameterException", anchor: "invalidparameterexception",
     scope: Scope::NeedsEcr, stage: Stage::Api, title: "ECR rejected a parameter of the request",
@@ -225,7 +228,9 @@ api_exception!(INVALID_PARAMETER, id: "invalid-parameter", code: "InvalidParamet
     reference: API,
     example: "An error occurred (InvalidParameterException) when calling the CreateRepository operation: Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression'",
     near_miss: "An error occurred (InvalidParameterException) when calling the RunTask operation: No Container Instances were found in your cluster.",
-    also: ("invalid", r"\bInvalid parameter at '[^']+' failed to satisfy constraint\b"));
+    also: ("invalid", r"\bInvalid parameter at '[^']+' failed to satisfy constraint\b"),
+    // A batch call's failures[] (HTTP 200): the image id it was given is not valid.
+    also: ("failurecode", r#"\bfailureCode['"]?\s*[:=]\s*['"]?(?:InvalidImageDigest|InvalidImageTag|MissingDigestAndTag|ImageReferencedByManifestList)\b"#));
 
 api_exception!(VALIDATION, id: "validation", code: "ValidationException", anchor: "validationexception",
     scope: Scope::NeedsEcr, stage: Stage::Api, title: "ECR could not validate the request",
@@ -306,7 +311,8 @@ api_exception!(IMAGE_ARCHIVED, id: "image-archived", code: "ImageArchivedExcepti
     fix: ("Restore it to the standard storage class", "aws ecr update-image-storage-class --repository-name {repository} --image-id imageTag=<tag> --target-storage-class STANDARD --region {region}"),
     reference: API,
     example: "An error occurred (ImageArchivedException) when calling the BatchGetImage operation: The image is archived",
-    near_miss: "An error occurred (ImageNotFoundException) when calling the BatchGetImage operation: not found");
+    near_miss: "An error occurred (ImageNotFoundException) when calling the BatchGetImage operation: not found",
+    also: ("failurecode", r#"\bfailureCode['"]?\s*[:=]\s*['"]?ImageInaccessible\b"#));
 
 api_exception!(IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED, id: "image-storage-class-update-not-supported", code: "ImageStorageClassUpdateNotSupportedException", anchor: "imagestorageclassupdatenotsupportedexception",
     scope: Scope::Ecr, stage: Stage::Api, title: "This image's storage class cannot be changed",

@@ -13,21 +13,21 @@ pub const FAMILY: Family = Family {
         Signature {
             anchors: &["expiredtokenexception", "expiredtoken"],
             pattern: r"\bExpiredToken(?:Exception)?\b",
-            scope: Scope::EcrUnlessForeign,
+            scope: Scope::AwsWithHint,
             confidence: 0.95,
             ..Signature::BASE
         },
         Signature {
             anchors: &["expired"],
             pattern: r"\bThe security token included in the request is expired\b",
-            scope: Scope::EcrUnlessForeign,
+            scope: Scope::AwsWithHint,
             confidence: 0.95,
             ..Signature::BASE
         },
         Signature {
             anchors: &["expired"],
             pattern: r"\b(?:Token has expired and refresh failed|The SSO session associated with this profile has expired)",
-            scope: Scope::EcrUnlessForeign,
+            scope: Scope::AwsWithHint,
             confidence: 0.9,
             ..Signature::BASE
         },

@@ -13,21 +13,21 @@ pub const FAMILY: Family = Family {
         Signature {
             anchors: &["unrecognizedclientexception", "invalidclienttokenid", "invalidsignatureexception"],
             pattern: r"\b(?:UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)\b",
-            scope: Scope::EcrUnlessForeign,
+            scope: Scope::AwsWithHint,
             confidence: 0.95,
             ..Signature::BASE
         },
         Signature {
             anchors: &["invalid"],
             pattern: r"\bThe security token included in the request is invalid\b",
-            scope: Scope::EcrUnlessForeign,
+            scope: Scope::AwsWithHint,
             confidence: 0.93,
             ..Signature::BASE
         },
         Signature {
             anchors: &["signaturedoesnotmatch", "signature", "records"],
             pattern: r"\b(?:SignatureDoesNotMatch|The request signature we calculated does not match the signature you provided|The AWS Access Key Id you provided does not exist in our records)\b",
-            scope: Scope::EcrUnlessForeign,
+            scope: Scope::AwsWithHint,
             confidence: 0.9,
             ..Signature::BASE
         },

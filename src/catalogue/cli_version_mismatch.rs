@@ -13,7 +13,7 @@ pub const FAMILY: Family = Family {
         Signature {
             anchors: &["invalid"],
             pattern: r"\baws: (?:\[ERROR\]: )?error: argument (?:operation|command|subcommand): Invalid choice",
-            scope: Scope::EcrUnlessForeign,
+            scope: Scope::NeedsEcr,
             confidence: 0.9,
             ..Signature::BASE
         },
@@ -70,5 +70,6 @@ pub const FAMILY: Family = Family {
         "unknown shorthand flag: 'e' in -e\nSee 'docker login --help'.",
         "Unknown options: --no-include-email",
     ],
-    near_misses: &["kubectl: error: unknown command \"get-logs\" for \"kubectl\""],
+    near_misses: &[
+        "aws configure set region eu-west-1\naws: error: argument operation: Invalid choice, valid choices are:","kubectl: error: unknown command \"get-logs\" for \"kubectl\""],
 };

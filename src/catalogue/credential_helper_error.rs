@@ -31,6 +31,13 @@ pub const FAMILY: Family = Family {
             confidence: 0.85,
             ..Signature::BASE
         },
+        Signature {
+            anchors: &["helper", "exited"],
+            pattern: r#"\b(?:Error getting the version of the configured credential helper|docker-credential-[a-z0-9-]+'? version'? exited with (?:status|code) \d+)"#,
+            scope: Scope::EcrUnlessForeign,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy(
@@ -62,6 +69,7 @@ pub const FAMILY: Family = Family {
     examples: &[
         "Error saving credentials: error storing credentials - err: exit status 1, out: `The stub received bad data.`",
         "error getting credentials - err: exec: \"docker-credential-desktop\": executable file not found in $PATH, out: ``",
+        "[ERROR] Failed to build: Error getting the version of the configured credential helper [Process 'docker-credential-ecr-login version' exited with status 127]",
     ],
-    near_misses: &["WARNING! Your password will be stored unencrypted in /home/u/.docker/config.json."],
+    near_misses: &["Process 'docker-credential-gcr version' exited with status 1", "WARNING! Your password will be stored unencrypted in /home/u/.docker/config.json."],
 };

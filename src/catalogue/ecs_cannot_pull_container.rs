@@ -26,6 +26,18 @@ pub const FAMILY: Family = Family {
             precise: false,
             ..Signature::BASE
         },
+        // The wrapper alone, with no detail: vague, and not when it goes on to name a secret.
+        Signature {
+            anchors: &["resourceinitializationerror"],
+            // The optional tail is there for `unless` to see: a secret is Secrets Manager's or
+            // SSM's problem, not the registry's.
+            pattern: r"\bResourceInitializationError: unable to pull secrets or registry auth\b(?:: execution resource retrieval failed: unable to retrieve secrets?\b)?",
+            unless: Some(r"\bunable to retrieve secrets?\b"),
+            scope: Scope::EcrUnlessForeign,
+            confidence: 0.7,
+            precise: false,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy(
@@ -51,7 +63,9 @@ pub const FAMILY: Family = Family {
     ],
     examples: &[
         "CannotPullContainerError: Error response from daemon: pull access denied for 123456789012.dkr.ecr.us-west-2.amazonaws.com/sidecar, repository does not exist or may require 'docker login': denied",
-        "Status reason: CannotPullContainerError: API error (500): Get https://111122223333.dkr.ecr.eu-west-1.amazonaws.com/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)",
+        "Task stopped: ResourceInitializationError: unable to pull secrets or registry auth",
+        "Status reason: CannotPullContainerError: API error (404): repository 111122223333.dkr.ecr.eu-west-1.amazonaws.com/app not found",
+        "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 111122223333.dkr.ecr.eu-west-1.amazonaws.com/web:3: unexpected status from HEAD request to https://111122223333.dkr.ecr.eu-west-1.amazonaws.com/v2/web/manifests/3: 403 Forbidden",
     ],
     near_misses: &[
         "CannotStartContainerError: API error (500): driver failed programming external connectivity",

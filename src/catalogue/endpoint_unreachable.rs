@@ -29,16 +29,14 @@ pub const FAMILY: Family = Family {
             pattern: r#"\b(?:Get|Head|Post) "?https://[^"\s]*\.dkr\.ecr\.[^"\s]+/v2/[^"\s]*"?:\s*(?:net/http: TLS handshake timeout|context deadline exceeded|dial tcp[^\n]{0,80}?(?:i/o timeout|connection refused|no such host))|\b(?:Get|Head) "?https://[^"\s]*\.dkr\.ecr\.[^"\s]+/v2/[^"\s]*"?:\s*EOF\b"#,
             scope: Scope::Ecr,
             confidence: 0.85,
-            // A network failure: inside an ECS or Docker wrapper, the wrapper is read first.
-            precise: false,
+            // A precise network cause: inside an ECS or Docker wrapper, it is read first.
             ..Signature::BASE
         },
         Signature {
             anchors: &["canceled", "cancelled"],
-            pattern: r"\brequest cancell?ed while waiting for connection\b",
+            pattern: r"\b(?:request cancell?ed while waiting for connection|Client\.Timeout exceeded while awaiting headers)\b",
             scope: Scope::NeedsEcr,
             confidence: 0.85,
-            precise: false,
             ..Signature::BASE
         },
         Signature {
@@ -46,7 +44,6 @@ pub const FAMILY: Family = Family {
             pattern: r"\b(?:dial tcp\b.{0,120}?(?:i/o timeout|connection refused|network is unreachable|no such host)|net/http: TLS handshake timeout)",
             scope: Scope::NeedsEcr,
             confidence: 0.75,
-            precise: false,
             ..Signature::BASE
         },
         Signature {
@@ -54,7 +51,6 @@ pub const FAMILY: Family = Family {
             pattern: r"\b(?:There is a connection issue between the task and Amazon ECR|The task can.t pull the image\. Check your network configuration)",
             scope: Scope::Ecr,
             confidence: 0.9,
-            precise: false,
             ..Signature::BASE
         },
         Signature {
@@ -78,6 +74,24 @@ pub const FAMILY: Family = Family {
             pattern: r"\b(?:x509: certificate signed by unknown authority|SSL validation failed for \S+)",
             scope: Scope::NeedsEcr,
             confidence: 0.8,
+            ..Signature::BASE
+        },
+        // The Go SDK's transport failure (`RequestError: send request failed caused by: Post
+        // https://api.ecr...`), also inside ECS's ResourceInitializationError.
+        Signature {
+            anchors: &["requesterror"],
+            pattern: r"\bRequestError: send request failed\b",
+            scope: Scope::NeedsEcr,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
+        // SDK stack traces whose message is only the endpoint host (the name did not resolve),
+        // or a connect timeout to it.
+        Signature {
+            anchors: &["execute", "unknownhostexception", "resolved", "known", "open", "resolve"],
+            pattern: r"\b(?:Unable to execute HTTP request:\s*(?:Connect to \S*ecr\S*|[a-z0-9.-]*\becr[a-z0-9.-]*\.(?:amazonaws\.com(?:\.cn)?|amazonaws\.eu|api\.aws))|(?:java\.net\.)?UnknownHostException:\s*[a-z0-9.-]*\becr[a-z0-9.-]*|Received an UnknownHostException when attempting to interact with a service|The remote name could not be resolved:\s*'?[a-z0-9.-]*\becr[a-z0-9.-]*|No such host is known\.?\s*\(?[a-z0-9.-]*\becr[a-z0-9.-]*|Failed to open TCP connection to [a-z0-9.-]*\becr[a-z0-9.-]*|Failed to resolve '[a-z0-9.-]*\becr[a-z0-9.-]*'|Could not resolve host:? [a-z0-9.-]*\becr[a-z0-9.-]*)",
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
             ..Signature::BASE
         },
         Signature {
@@ -112,6 +126,12 @@ pub const FAMILY: Family = Family {
         "SSL validation failed for https://api.ecr.eu-west-1.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain",
         "Connect timeout on endpoint URL: \"https://api.ecr.us-west-2.amazonaws.com/\"\nError: Cannot perform an interactive login from a non TTY device",
         "Could not connect to the endpoint URL: \"https://api.ecr.eu-west-1.amazonaws.com/\"",
+        "CannotPullContainerError: Error response from daemon: Get \"https://123456789012.dkr.ecr.ap-south-1.amazonaws.com/v2/\": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)",
+        "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"https://api.ecr.ca-central-1.amazonaws.com/\": dial tcp 10.1.2.3:443: i/o timeout",
+        "com.amazonaws.SdkClientException: Unable to execute HTTP request: api.ecr.sa-east-1.amazonaws.com\n\tat com.amazonaws.http.AmazonHttpClient.execute(AmazonHttpClient.java:100)",
     ],
-    near_misses: &["Could not connect to the endpoint URL: \"https://dynamodb.us-east-1.amazonaws.com/\""],
+    near_misses: &[
+        "Could not connect to the endpoint URL: \"https://dynamodb.us-east-1.amazonaws.com/\"",
+        "com.amazonaws.SdkClientException: Unable to execute HTTP request: sqs.us-east-1.amazonaws.com",
+    ],
 };

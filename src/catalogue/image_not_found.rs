@@ -10,6 +10,21 @@ pub const FAMILY: Family = Family {
     explanation: "The repository{repository_q} exists, but holds no image with the requested tag or digest (Docker: `manifest unknown: Requested image not found`; the API: ImageNotFoundException).",
     causes: "The tag was never pushed (a failed or skipped build step) or was pushed to another Region or account; a lifecycle policy expired it; a typo in the tag; ECS pins the digest resolved at deployment, so a moved or deleted tag breaks new tasks; with a pull-through cache, a missing `ecr:BatchImportUpstreamImage` permission is also reported as not found.",
     signatures: &[
+        // A batch call's failures[] (HTTP 200, exit code 0), and the registry's JSON error body.
+        Signature {
+            anchors: &["failurecode"],
+            pattern: r#"\bfailureCode['"]?\s*[:=]\s*['"]?ImageNotFound\b"#,
+            scope: Scope::EcrUnlessForeign,
+            confidence: 0.9,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["errors"],
+            pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"MANIFEST_UNKNOWN""#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
         Signature {
             anchors: &["imagenotfoundexception"],
             pattern: r"\bImageNotFoundException\b",
@@ -67,6 +82,20 @@ pub const FAMILY: Family = Family {
             confidence: 0.8,
             ..Signature::BASE
         },
+        Signature {
+            anchors: &["couldn", "empty"],
+            pattern: r#"\b(?:reading|describing|finding) ECR Image\b.{0,160}?(?:couldn't find resource|empty result)"#,
+            scope: Scope::Ecr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["content"],
+            pattern: r#"\bcontent at https?://\S+/v2/\S+?/manifests/\S+ not found\b"#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy_when(
@@ -98,6 +127,9 @@ pub const FAMILY: Family = Family {
         "MANIFEST_UNKNOWN: Requested image not found",
         "Error response from daemon: manifest for 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v9 not found: manifest unknown: Requested image not found",
         "ImageNotFoundException: The image with imageId {imageDigest:'null', imageTag:'latest'} does not exist within the repository with name 'app' in the registry with id '123456789012'",
+        "ERROR: httpReadSeeker: failed open: content at https://public.ecr.aws/v2/team/app/manifests/sha256:0a1b not found: not found",
+        "DEBUG - Response body:\nb'{\"failures\":[{\"failureCode\":\"ImageNotFound\",\"failureReason\":\"Requested image not found\",\"imageId\":{\"imageTag\":\"v9\"}}],\"images\":[]}'",
+        "Error: reading ECR Image (team/api:v2): couldn't find resource\n  with data.aws_ecr_image.api",
     ],
     near_misses: &[
         "docker.exe: Error response from daemon: manifest for someuser/app:2 not found: manifest unknown: manifest unknown.",

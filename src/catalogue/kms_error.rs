@@ -11,6 +11,13 @@ pub const FAMILY: Family = Family {
     causes: "Creating the repository needs `kms:CreateGrant` and `kms:DescribeKey`, deleting it `kms:RetireGrant` (in an IAM policy); the key is disabled, pending deletion, or in another Region; someone revoked the grants ECR created, so pushes and pulls fail at once; a key policy that does not let the caller use the key.",
     signatures: &[
         Signature {
+            anchors: &["failurecode"],
+            pattern: r#"\bfailureCode['"]?\s*[:=]\s*['"]?KmsError\b"#,
+            scope: Scope::EcrUnlessForeign,
+            confidence: 0.9,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["kmsexception", "kmserror"],
             pattern: r"\bKms(?:Exception|Error)\b",
             scope: Scope::Ecr,

@@ -31,6 +31,13 @@ pub const FAMILY: Family = Family {
             confidence: 0.9,
             ..Signature::BASE
         },
+        Signature {
+            anchors: &["caller"],
+            pattern: r#"\bImage repository must be in the same account as the caller\b"#,
+            scope: Scope::Ecr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy(
@@ -48,6 +55,7 @@ pub const FAMILY: Family = Family {
     ],
     examples: &[
         "InvalidParameterValueException: Source image public.ecr.aws/team/fn:main is not valid. Provide a valid source image.",
+        "An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: Image repository must be in the same account as the caller",
     ],
     near_misses: &["InvalidParameterValueException: The runtime parameter of python2.7 is no longer supported"],
 };

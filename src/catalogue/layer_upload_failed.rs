@@ -11,6 +11,13 @@ pub const FAMILY: Family = Family {
     causes: "Most often the repository does not exist or the push is not allowed, and ECR closes the upload instead of answering clearly (check with describe-repositories); a proxy or firewall cutting long uploads or not allowing the S3 layer bucket; an unstable network or MTU problems; disk or I/O trouble on the build host; very large layers on a slow link.",
     signatures: &[
         Signature {
+            anchors: &["errors"],
+            pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"(?:BLOB_UNKNOWN|BLOB_UPLOAD_INVALID|BLOB_UPLOAD_UNKNOWN|DIGEST_INVALID|SIZE_INVALID)""#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["retrying"],
             pattern: r"\bRetrying in \d+ seconds?\s+EOF\b",
             scope: Scope::AwsWithHint,
@@ -45,6 +52,23 @@ pub const FAMILY: Family = Family {
             confidence: 0.7,
             ..Signature::BASE
         },
+        // A push whose layers only retry, with no error text at all: vague.
+        Signature {
+            anchors: &["refers"],
+            pattern: r#"\bThe push refers to repository \[(?P<image>[^\]\s]+)\].{0,600}?\b[0-9a-f]{12}: Retrying in \d+ seconds?"#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.6,
+            precise: false,
+            ..Signature::BASE
+        },
+        // A gateway error on a layer request after the layers were sent.
+        Signature {
+            anchors: &["gateway", "unavailable"],
+            pattern: r#"\b(?:Head|Get|Put|Patch|Post) "?https://[^"\s]+/v2/[^"\s]+/blobs/[^"\s]*"?:\s*(?:Bad Gateway|Service Unavailable|Gateway Time-?out)"#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.7,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy(
@@ -66,6 +90,8 @@ pub const FAMILY: Family = Family {
     ],
     examples: &[
         "The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/api]\n763ac63792f3: Retrying in 1 second\nEOF",
+        "5d61935416b6: Pushed\nHead \"https://111122223333.dkr.ecr.us-east-1.amazonaws.com/v2/api/blobs/sha256:8c82c5\": Bad Gateway",
+        "$ docker push 111122223333.dkr.ecr.us-east-2.amazonaws.com/api:7\nThe push refers to repository [111122223333.dkr.ecr.us-east-2.amazonaws.com/api]\n5f70bf18a086: Retrying in 3 seconds\n9a1b2c3d4e5f: Waiting\n5f70bf18a086: Retrying in 2 seconds",
     ],
     near_misses: &[
         "The push refers to repository [docker.io/someone/app]\n1d0d249d60a5: Retrying in 1 second\nEOF",

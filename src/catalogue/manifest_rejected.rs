@@ -11,6 +11,13 @@ pub const FAMILY: Family = Family {
     causes: "BuildKit's registry cache (`--cache-to type=registry`) writes a cache manifest ECR does not accept unless it is exported as an image manifest (`image-manifest=true,oci-mediatypes=true`); old Docker schema1 manifests; a manifest list whose referenced images are missing; an immutable tag that already exists (ECR answers 400 there too); a tag with characters ECR does not allow (tags are up to 128 of `A-Za-z0-9_.-`, so no `+`).",
     signatures: &[
         Signature {
+            anchors: &["errors"],
+            pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"(?:MANIFEST_INVALID|MANIFEST_BLOB_UNKNOWN|UNSUPPORTED)""#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["400"],
             pattern: r"\b(?:unexpected status(?: code)?(?: from (?:PUT|HEAD|GET) request to)? \S+/manifests/\S+?|(?:PUT|HEAD|GET) \S+/manifests/\S+?: unexpected status(?: code)?):? 400 Bad Request",
             scope: Scope::NeedsEcr,
@@ -22,6 +29,13 @@ pub const FAMILY: Family = Family {
             pattern: r"\bmanifest[ _]invalid\b",
             scope: Scope::NeedsEcr,
             confidence: 0.8,
+            ..Signature::BASE
+        },
+        Signature {
+            anchors: &["commit"],
+            pattern: r#"\bfailed commit on ref "?[^"\s]*"?: unexpected status(?: code)?(?: from PUT request to \S+)?:? 400 Bad Request"#,
+            scope: Scope::EcrUnlessForeign,
+            confidence: 0.65,
             ..Signature::BASE
         },
     ],
@@ -41,6 +55,7 @@ pub const FAMILY: Family = Family {
     ],
     examples: &[
         "ERROR: failed to solve: error writing manifest blob: failed commit on ref \"sha256:0f3c\": unexpected status from PUT request to https://111122223333.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/buildcache: 400 Bad Request",
+        "error: failed to solve: failed commit on ref \"manifest-sha256:0a1b2c\": unexpected status from PUT request to https://111122223333.dkr.ecr.eu-west-1.amazonaws.com/v2/api/manifests/v3: 400 Bad Request",
     ],
     near_misses: &["error: unexpected status from PUT request to https://ghcr.io/v2/acme/web/manifests/cache: 400 Bad Request"],
 };

@@ -3,6 +3,7 @@
 //! line in [`FAMILIES`]; the engine never changes.
 
 mod types;
+pub use phrases::PHRASES;
 pub use types::*;
 
 pub mod quotas;
@@ -12,14 +13,18 @@ mod api_exceptions;
 mod aws_credentials_expired;
 mod aws_credentials_invalid;
 mod aws_credentials_missing;
+mod cli_not_found;
 mod cli_version_mismatch;
 mod credential_helper_error;
 mod disk_full;
+mod docker_daemon_timeout;
 mod ecs_cannot_pull_container;
 mod ecs_execution_role_missing;
 mod endpoint_unreachable;
+mod helm_oci_error;
 mod image_already_exists;
 mod image_not_found;
+mod invalid_image_reference;
 mod kms_error;
 mod lambda_image_unsupported;
 mod layer_upload_failed;
@@ -29,12 +34,15 @@ mod lookalikes;
 mod manifest_rejected;
 mod no_basic_auth_credentials;
 mod non_tty_login;
+mod phrases;
 mod pull_access_denied;
 mod pull_through_cache_error;
 mod region_missing;
 mod registry_unauthorized;
 mod repository_not_found;
+mod sam_image_upload_error;
 mod scan_error;
+mod shell_substitution_error;
 mod tag_immutable;
 mod throttling;
 mod token_expired;
@@ -57,6 +65,8 @@ pub static FAMILIES: &[Family] = &[
     registry_unauthorized::FAMILY,
     login_bad_request::FAMILY,
     region_missing::FAMILY,
+    cli_not_found::FAMILY,
+    shell_substitution_error::FAMILY,
     // Images, pushes and pulls.
     image_not_found::FAMILY,
     tag_immutable::FAMILY,
@@ -70,10 +80,14 @@ pub static FAMILIES: &[Family] = &[
     kms_error::FAMILY,
     lambda_image_unsupported::FAMILY,
     disk_full::FAMILY,
+    invalid_image_reference::FAMILY,
+    docker_daemon_timeout::FAMILY,
+    helm_oci_error::FAMILY,
     // Wrappers and platform-specific.
     ecs_execution_role_missing::FAMILY,
     ecs_cannot_pull_container::FAMILY,
     pull_access_denied::FAMILY,
+    sam_image_upload_error::FAMILY,
     // The rest of the ECR API's exceptions.
     api_exceptions::REPOSITORY_NOT_EMPTY,
     api_exceptions::REPOSITORY_ALREADY_EXISTS,
@@ -120,6 +134,45 @@ pub static CONSEQUENCES: &[(&str, &str)] = &[
     ("repository-not-found", "image-not-found"),
     // A push that was denied is why the image is not there.
     ("access-denied", "image-not-found"),
+    // A failed `aws ecr get-login-password` (no or empty Region, missing, malformed or expired
+    // credentials, no network, no CLI) leaves `docker login` with an empty password, and what
+    // follows without a login.
+    ("region-missing", "non-tty-login"),
+    ("aws-credentials-missing", "non-tty-login"),
+    ("aws-credentials-invalid", "non-tty-login"),
+    ("aws-credentials-expired", "non-tty-login"),
+    ("endpoint-unreachable", "non-tty-login"),
+    ("cli-version-mismatch", "non-tty-login"),
+    ("cli-not-found", "non-tty-login"),
+    ("shell-substitution-error", "non-tty-login"),
+    ("access-denied", "non-tty-login"),
+    ("throttling", "non-tty-login"),
+    ("region-missing", "no-basic-auth-credentials"),
+    ("aws-credentials-missing", "no-basic-auth-credentials"),
+    ("aws-credentials-invalid", "no-basic-auth-credentials"),
+    ("aws-credentials-expired", "no-basic-auth-credentials"),
+    ("cli-version-mismatch", "no-basic-auth-credentials"),
+    ("cli-not-found", "no-basic-auth-credentials"),
+    ("shell-substitution-error", "no-basic-auth-credentials"),
+    ("non-tty-login", "no-basic-auth-credentials"),
+    ("region-missing", "credential-helper-error"),
+    ("aws-credentials-missing", "credential-helper-error"),
+    ("aws-credentials-expired", "credential-helper-error"),
+    ("aws-credentials-invalid", "credential-helper-error"),
+    // A scan refused as throttled or over a limit is the once-a-day scan quota.
+    ("scan-error", "throttling"),
+    ("scan-error", "limit-exceeded"),
+    // A repository at its image quota answers pushes with 403.
+    ("limit-exceeded", "access-denied"),
+    // A push to a repository that does not exist breaks off during the layer upload.
+    ("repository-not-found", "layer-upload-failed"),
+    // A cache whose upstream failed cannot serve the image or its layers.
+    ("pull-through-cache-error", "image-not-found"),
+    ("pull-through-cache-error", "endpoint-unreachable"),
+    // An image that was never built locally cannot be pushed or found.
+    ("sam-image-upload-error", "image-not-found"),
+    // The local daemon timing out is why the push broke off.
+    ("docker-daemon-timeout", "layer-upload-failed"),
 ];
 
 /// The family with this id.

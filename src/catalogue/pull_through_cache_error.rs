@@ -11,6 +11,13 @@ pub const FAMILY: Family = Family {
     causes: "Wrong or expired upstream credentials in the Secrets Manager secret (its name must start with `ecr-pullthroughcache/`); Docker Hub official images need `/library/` in the path (`docker-hub/library/nginx`); the puller lacks `ecr:BatchImportUpstreamImage` (every pull) or `ecr:CreateRepository` (first pull), which ECR reports as not found; layers redirected to the upstream's CDN that a private subnet cannot reach; the upstream is rate limiting.",
     signatures: &[
         Signature {
+            anchors: &["failurecode"],
+            pattern: r#"\bfailureCode['"]?\s*[:=]\s*['"]?(?P<error_code>UpstreamAccessDenied|UpstreamTooManyRequests|UpstreamUnavailable)\b"#,
+            scope: Scope::EcrUnlessForeign,
+            confidence: 0.9,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["upstream"],
             pattern: r"\bThe authentication to the upstream registry failed",
             scope: Scope::Ecr,
@@ -47,6 +54,14 @@ pub const FAMILY: Family = Family {
             confidence: 0.85,
             ..Signature::BASE
         },
+        // A registry proxy (distribution's `proxy` mode) whose upstream is ECR failed to fetch.
+        Signature {
+            anchors: &["detail"],
+            pattern: r#"\berr\.detail="?(?:Get|Head|GET|HEAD) "?https?://(?:public\.ecr\.aws|[^"\s/]*\.dkr\.ecr\.[^"\s/]+)/v2/[^"\s]*"?:\s*(?:unexpected EOF|EOF|i/o timeout|connection reset by peer|context deadline exceeded|[0-9]{3} [A-Z])"#,
+            scope: Scope::Ecr,
+            confidence: 0.8,
+            ..Signature::BASE
+        },
     ],
     remedies: &[
         remedy(
@@ -68,6 +83,7 @@ pub const FAMILY: Family = Family {
     ],
     examples: &[
         "Error response from daemon: pull access denied for 123456789012.dkr.ecr.eu-west-1.amazonaws.com/docker-hub/library/nginx, repository does not exist or may require 'docker login': denied: The authentication to the upstream registry failed. Verify that the credentials provided in the pull through cache rule are correct, and try again.",
+        "time=\"2025-01-02T03:04:05Z\" level=error msg=\"response completed with error\" err.code=unknown err.detail=\"Get \\\"https://public.ecr.aws/v2/nginx/nginx/manifests/1.27\\\": unexpected EOF\" err.message=\"unknown error\"",
     ],
     near_misses: &["Error response from daemon: Get \"https://registry-1.docker.io/v2/\": net/http: request canceled"],
 };

@@ -11,6 +11,13 @@ pub const FAMILY: Family = Family {
     causes: "No valid ECR login for that host (tokens last 12 hours; nodes rely on a credential provider that failed, often because GetAuthorizationToken was throttled or denied); IAM access keys used directly as docker username/password (ECR needs `AWS` and a token from get-login-password); a login for another Region or account; on EKS, a missing or misconfigured kubelet image credential provider (needed since Kubernetes 1.27) or a node role without ECR permissions.",
     signatures: &[
         Signature {
+            anchors: &["errors"],
+            pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"UNAUTHORIZED""#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["unauthorized"],
             pattern: r"\bunauthorized: authentication required\b",
             scope: Scope::EcrUnlessForeign,

@@ -12,7 +12,7 @@ pub const FAMILY: Family = Family {
     signatures: &[
         Signature {
             anchors: &["invalid"],
-            pattern: r"\btag invalid: The image tag '(?P<tag>[^']+)' already exists in the '(?P<repository>[^']+)' repository",
+            pattern: r"\btag[ _]invalid: The image tag '(?P<tag>[^']+)' already exists in the '(?P<repository>[^']+)' repository",
             scope: Scope::Ecr,
             confidence: 0.97,
             ..Signature::BASE
@@ -26,7 +26,7 @@ pub const FAMILY: Family = Family {
         },
         Signature {
             anchors: &["overwritten"],
-            pattern: r"\bcannot be overwritten because the repository is immutable",
+            pattern: r"\bcannot be overwritten because the (?:repository|tag) is immutable",
             scope: Scope::Ecr,
             confidence: 0.95,
             ..Signature::BASE
@@ -53,6 +53,7 @@ pub const FAMILY: Family = Family {
     examples: &[
         "tag invalid: The image tag 'latest' already exists in the 'app' repository and cannot be overwritten because the repository is immutable.",
         "An error occurred (ImageTagAlreadyExistsException) when calling the PutImage operation: The image tag 'v1' already exists in the 'app' repository and cannot be overwritten because the repository is immutable.",
+        "PUT https://111122223333.dkr.ecr.eu-west-1.amazonaws.com/v2/api/manifests/v5: TAG_INVALID: The image tag 'v5' already exists in the 'api' repository and cannot be overwritten because the tag is immutable.",
     ],
     near_misses: &["fatal: tag 'v1.0' already exists"],
 };

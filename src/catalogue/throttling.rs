@@ -11,6 +11,13 @@ pub const FAMILY: Family = Family {
     causes: "Throttling applies per account, per Region and per API. Typical triggers: logging in (GetAuthorizationToken) before every pull or push in a large CI fan-out, many nodes or tasks starting at once, parallel pushes of many layers (PutImage is only 10 per second), scripts polling DescribeImages in a loop, and unauthenticated pulls from public.ecr.aws (1 per second per IP, shared by everything behind the same NAT).",
     signatures: &[
         Signature {
+            anchors: &["errors"],
+            pattern: r#"\{\s*"errors"\s*:\s*\[\s*\{\s*"code"\s*:\s*"TOOMANYREQUESTS""#,
+            scope: Scope::NeedsEcr,
+            confidence: 0.85,
+            ..Signature::BASE
+        },
+        Signature {
             anchors: &["throttlingexception", "throttleexception"],
             pattern: r"\bThrottl(?:ing|e)Exception\b",
             scope: Scope::AwsWithHint,

@@ -146,3 +146,17 @@ pub const fn remedy_when(title: &'static str, command: &'static str, when: When)
         when,
     }
 }
+
+/// A tolerant wording of a family, for the tolerant tier: words in order, each a `|`-separated
+/// set of stems, with at most `gap` other words between two of them. It is matched token by
+/// token after normalization, so case, punctuation, markdown escapes, quotes, names split or
+/// joined (`Throttling Exception`) and inflections (a stem of 4 letters or more matches any word
+/// it begins) do not matter. Its findings are "likely": lower confidence, and only where no
+/// exact wording matched.
+pub struct Phrase {
+    pub family: &'static str,
+    pub words: &'static [&'static str],
+    pub gap: usize,
+    pub scope: Scope,
+    pub confidence: f32,
+}

@@ -348,7 +348,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     continue;
                 }
                 let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
-                let mut e = evidence::weigh(&text[es..ee]);
+                let mut e = evidence::weigh_around(&text[es..ee]);
                 // The image the message itself names outweighs anything around it.
                 if cs.names_image {
                     if let Some(image) = cs
@@ -359,6 +359,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                         evidence::weigh_image(&mut e, image, IMAGE_WEIGHT);
                     }
                 }
+                let e = evidence::with_subject(e, n, line_at, line_at + line.len());
                 let verdict = scope_accepts(cs.signature.scope, e)
                     .and_then(|()| own_message_agrees(cs.signature.scope, text, line, end));
                 if let Err(reason) = verdict {
@@ -685,4 +686,33 @@ fn read_facts(
         }
     }
     best
+}
+
+/// Judges a match found outside the signatures (the tolerant tier): the same evidence rules and
+/// the same facts as an exact match of that scope. `None` when the evidence says it is not ECR's.
+pub(crate) fn judge(
+    n: &Normalized,
+    scope: Scope,
+    start: usize,
+    end: usize,
+    base_confidence: f32,
+) -> Option<(f32, Rc<[Fact]>)> {
+    let text = n.text.as_str();
+    let line_at = floor_char_boundary(
+        text,
+        n.line_start(start)
+            .max(start.saturating_sub(SAME_LINE_REACH)),
+    );
+    let line_hi = ceil_char_boundary(text, n.line_end(end).min(end + SAME_LINE_REACH));
+    let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
+    let e = evidence::with_subject(evidence::weigh_around(&text[es..ee]), n, line_at, line_hi);
+    scope_accepts(scope, e).ok()?;
+    own_message_agrees(scope, text, &text[line_at..line_hi], end).ok()?;
+    let signature = Signature {
+        confidence: base_confidence,
+        ..Signature::BASE
+    };
+    let around = FactBlocks::new(text).window_facts(start, end);
+    let facts = read_facts(&around, start, end, Vec::new(), &[]);
+    Some((confidence(&signature, e), facts.into()))
 }

@@ -3,6 +3,7 @@
 //! findings when this says so; see [`crate::catalogue::Scope`].
 
 use super::facts::{is_ecr_operation, parse_image_ref};
+use super::normalize::Normalized;
 use super::pattern::Regex;
 use std::sync::OnceLock;
 
@@ -32,6 +33,8 @@ const ECR_SIGNS: &[&str] = &[
     "amazon-ecr",
     "get-login",
     "starport-layer-bucket",
+    // ECR's name before 2017.
+    "ec2 container registry",
 ];
 
 /// Words about images and registries.
@@ -88,6 +91,16 @@ const FOREIGN_SIGNS: &[&str] = &[
     "dockerhub_",
     "aliyun_",
     "ghcr_",
+    "denied by s3",
+    "docker-credential-gcr",
+    "docker-credential-gcloud",
+    "docker-credential-acr",
+];
+
+/// Other AWS services named in passing. They vote on the message's own line (and the command
+/// before it), not from the lines around it: an ECS event that links its CloudWatch logs says
+/// nothing about which registry refused an image.
+const SERVICE_WORDS: &[&str] = &[
     "codecommit",
     "elasticmapreduce",
     "autoscaling",
@@ -100,7 +113,6 @@ const FOREIGN_SIGNS: &[&str] = &[
     "route 53",
     "secretsmanager",
     "cloudformation",
-    "denied by s3",
 ];
 
 struct Patterns {
@@ -158,8 +170,20 @@ fn count_words(hay: &str, needle: &str, cap: u32) -> u32 {
     count
 }
 
-/// Weighs the evidence in `text` (a window around a match).
+/// Weighs the evidence in `text`, a message's own line or the command before it: every sign
+/// counts, other AWS services named in passing too.
 pub fn weigh(text: &str) -> Evidence {
+    let mut e = weigh_around(text);
+    let lower = text.to_ascii_lowercase();
+    for sign in SERVICE_WORDS {
+        e.foreign += count_words(&lower, sign, 8);
+    }
+    e
+}
+
+/// Weighs the evidence in the text around a match: registries, hosts, images, ARNs, actions and
+/// operations, but not services named in passing (see [`SERVICE_WORDS`]).
+pub fn weigh_around(text: &str) -> Evidence {
     super::work::add(text.len());
     let lower = text.to_ascii_lowercase();
     let mut e = Evidence::default();
@@ -209,9 +233,14 @@ pub fn weigh(text: &str) -> Evidence {
     // Registry API URLs name their registry: ECR's, or someone else's.
     if has(&["/v2/"]) {
         for c in p.registry_url.captures_iter(text).take(8) {
-            if parse_image_ref(&c[1]).ecr {
+            let host = c[1].to_ascii_lowercase();
+            // Only ECR serves the registry API under amazonaws.com, even with the account hidden.
+            let aws = [".amazonaws.com", ".amazonaws.com.cn", ".amazonaws.eu"]
+                .iter()
+                .any(|s| host.ends_with(s));
+            if parse_image_ref(&host).ecr || aws {
                 e.ecr += 1;
-            } else {
+            } else if !is_masked_host(&host) {
                 e.foreign += 1;
             }
         }
@@ -236,7 +265,10 @@ pub fn weigh(text: &str) -> Evidence {
     ]) {
         for c in p.pulled_ref.captures_iter(text).take(8) {
             // `pulling image configuration: ...` is prose, not a reference: weigh_image skips it.
-            weigh_image(&mut e, &c[1], 1);
+            // So is `Docker pull failed with exit code 1` (a runner's retry chatter).
+            if !is_prose_word(&c[1]) {
+                weigh_image(&mut e, &c[1], 1);
+            }
         }
     }
     e
@@ -246,17 +278,164 @@ pub fn weigh(text: &str) -> Evidence {
 /// registry's host, or none, which means Docker Hub) against it. Placeholders count for nothing.
 pub fn weigh_image(e: &mut Evidence, raw: &str, weight: u32) {
     let masked = raw.bytes().all(|c| c == b'*' || c == b'x' || c == b'X');
-    if masked || raw.starts_with(['<', '$', '{', '[']) || raw.ends_with(':') {
+    if masked || raw.starts_with(['<', '$', '{', '[', '.', '\u{2026}']) || raw.ends_with(':') {
+        return;
+    }
+    // A bare tag where the name should be (`pull access denied for latest`) names no registry.
+    if raw.eq_ignore_ascii_case("latest") {
         return;
     }
     let r = parse_image_ref(raw);
-    // A masked host (`***.amazonaws.com`) could be anyone's.
-    let masked_host = r.registry.as_deref().is_some_and(|h| h.contains('*'));
+    // A masked or elided host (`***.amazonaws.com`, `.../app`, `<registry>/app`) could be
+    // anyone's: unknown, not foreign.
+    let masked_host = r.registry.as_deref().is_some_and(is_masked_host);
     if r.ecr {
         e.ecr += weight;
     } else if r.repository.is_some() && !raw.contains("://") && !masked_host {
         e.foreign += weight;
     }
+}
+
+/// A host someone hid or cut: `***`, `...`, `…`, `<registry>`, `$REGISTRY`, `AWS_ACCOUNT.…`.
+pub fn is_masked_host(h: &str) -> bool {
+    let first = h.split('.').next().unwrap_or("");
+    let masked_label = !first.is_empty() && first.bytes().all(|c| matches!(c, b'x' | b'X' | b'#'));
+    masked_label
+        || h.contains('*')
+        || h.contains('\u{2026}')
+        || h.contains("..")
+        || h.starts_with(['<', '$', '{', '['])
+        || h.contains('<')
+        || h.bytes().all(|c| c == b'.' || c == b'x' || c == b'X')
+}
+
+/// Words that follow `docker pull` in prose or a runner's log, not image names.
+fn is_prose_word(s: &str) -> bool {
+    const PROSE: &[&str] = &[
+        "failed",
+        "failure",
+        "fails",
+        "error",
+        "errors",
+        "errored",
+        "with",
+        "is",
+        "was",
+        "for",
+        "from",
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "in",
+        "on",
+        "and",
+        "or",
+        "command",
+        "step",
+        "attempt",
+        "retry",
+        "retrying",
+        "timed",
+        "did",
+        "does",
+        "not",
+        "has",
+        "had",
+        "again",
+        "because",
+        "due",
+        "successful",
+        "successfully",
+        "succeeded",
+        "complete",
+        "completed",
+        "works",
+        "worked",
+        "hangs",
+        "stuck",
+        "returns",
+        "returned",
+        "gives",
+        "exited",
+        "it",
+        "that",
+        "this",
+        "image",
+        "images",
+        "works.",
+        "operation",
+        "request",
+    ];
+    let w = s.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    PROSE.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// The message's own subject decides: the evidence of its own line (its host, image, ARN), else
+/// of the line just before it (the command that produced it), else of the whole window. Lines
+/// that say nothing about a registry give no vote, so retry chatter or an unrelated tool further
+/// away cannot turn an ECR message into another registry's, nor the other way round.
+pub fn with_subject(
+    window: Evidence,
+    n: &Normalized,
+    line_start: usize,
+    line_end: usize,
+) -> Evidence {
+    let text = n.text.as_str();
+    let own = weigh(&text[line_start..line_end]);
+    let decided = |local: Evidence| -> Option<Evidence> {
+        if local.ecr > local.foreign {
+            Some(Evidence {
+                ecr: window.ecr.max(local.ecr),
+                hint: window.hint,
+                foreign: 0,
+            })
+        } else if local.foreign > local.ecr {
+            Some(Evidence {
+                ecr: 0,
+                hint: window.hint,
+                foreign: window.foreign.max(local.foreign),
+            })
+        } else {
+            None
+        }
+    };
+    if let Some(e) = decided(own) {
+        return e;
+    }
+    if line_start == 0 {
+        return window;
+    }
+    // The command that produced it: the line just before, when that line is a command.
+    let mut from = n
+        .line_start(line_start - 1)
+        .max(line_start.saturating_sub(COMMAND_REACH));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..line_start];
+    if !is_command(before) {
+        return window;
+    }
+    decided(weigh(before)).unwrap_or(window)
+}
+
+/// How far before a message its command may stand.
+const COMMAND_REACH: usize = 300;
+
+/// A line that runs a registry client (a shell prompt, a CI step, or the client's name first).
+fn is_command(line: &str) -> bool {
+    let l = line.trim_start().to_ascii_lowercase();
+    let l = l
+        .trim_start_matches(['$', '#', '>', '+', '%', ' '])
+        .trim_start_matches("run ")
+        .trim_start_matches("sudo ");
+    [
+        "docker ", "aws ", "helm ", "podman ", "crane ", "skopeo ", "nerdctl ", "buildah ", "ctr ",
+    ]
+    .iter()
+    .any(|c| l.starts_with(c))
 }
 
 /// Operations that every service shares, or STS calls made on the way to ECR.
@@ -285,6 +464,10 @@ fn docker_login_target(args: &str) -> LoginTarget {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
+        // `docker login --help` (a usage hint in an error) logs in nowhere.
+        if w.trim_end_matches(['\'', '"', '.', ',', '`']) == "--help" {
+            return LoginTarget::Unknown;
+        }
         if w == "-u" || w == "--username" {
             user = Some(words.get(i + 1).copied().unwrap_or(""));
             i += 2;
@@ -292,6 +475,9 @@ fn docker_login_target(args: &str) -> LoginTarget {
         }
         if let Some(u) = w.strip_prefix("--username=") {
             user = Some(u);
+        } else if !w.starts_with('-') && is_masked_host(w) && host.is_none() {
+            // `docker login ***`: a masked host says nothing either way.
+            host = Some("");
         } else if !w.starts_with('-') && (w.contains('.') || w.contains("://")) && host.is_none() {
             host = Some(w);
         } else if w.eq_ignore_ascii_case("error:") || w.eq_ignore_ascii_case("error") {
@@ -299,7 +485,7 @@ fn docker_login_target(args: &str) -> LoginTarget {
         }
         i += 1;
     }
-    if let Some(h) = host {
+    if let Some(h) = host.filter(|h| !h.is_empty()) {
         let r = parse_image_ref(h);
         if r.ecr {
             return LoginTarget::Ecr;
@@ -310,6 +496,10 @@ fn docker_login_target(args: &str) -> LoginTarget {
     }
     match user {
         Some(u) if u.eq_ignore_ascii_case("aws") => LoginTarget::Ecr,
+        // A masked or templated user name (`***`, `$USER`) says nothing either way.
+        Some(u) if u.bytes().all(|c| c == b'*') || u.starts_with(['$', '<', '{']) => {
+            LoginTarget::Unknown
+        }
         Some(_) => LoginTarget::Other,
         None => LoginTarget::Unknown,
     }

@@ -94,7 +94,7 @@ pub fn is_region(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$",
+            r"^(?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$",
         )
         .expect("region pattern")
     })
@@ -145,6 +145,7 @@ pub fn parse_image_ref(raw: &str) -> ImageRef {
             || l.contains(".dkr-ecr.")
             || l == "public.ecr.aws"
             || l.ends_with(".amazonaws.com")
+            || l.ends_with(".amazonaws.eu")
     };
     let (host, path) = match s.split_once('/') {
         Some((h, p)) if h.contains('.') || h.contains(':') || h == "localhost" || h == "***" => {
@@ -171,7 +172,10 @@ pub fn parse_image_ref(raw: &str) -> ImageRef {
             if is_region(region) {
                 out.region = Some(region.to_string());
             }
-        } else if lower == "public.ecr.aws" || lower.ends_with(".amazonaws.com") {
+        } else if lower == "public.ecr.aws"
+            || lower.ends_with(".amazonaws.com")
+            || lower.ends_with(".amazonaws.eu")
+        {
             out.ecr = lower == "public.ecr.aws" || lower.contains(".ecr.");
         }
     }
@@ -366,7 +370,7 @@ fn extractors() -> &'static [Extractor] {
             }),
             // ECR resource ARN: region, registry account, repository.
             x(&[":ecr"],
-                r#"arn:(aws[a-z-]*):ecr(?:-public)?:([a-z0-9-]*):(\[[^\]]*\]|[^:\s]*):repository/([^\s"',|]+)"#,
+                r#"arn:(aws[a-z-]*):ecr(?:-public)?:(\[[^\]]*\]|[^:\s]*):(\[[^\]]*\]|[^:\s]*):repository/([^\s"',|]+)"#,
                 1,
                 |c, out, r| {
                     let m = c.get(0).unwrap();
@@ -391,7 +395,7 @@ fn extractors() -> &'static [Extractor] {
             }),
             // Private registry hosts, also inside URLs and image references.
             x(&["dkr"],
-                r#"((?:https?://|docker://)?[^\s/"'\[\](),=@:<>]+\.dkr[.-]ecr(?:-fips)?\.[^\s./"']+\.(?:amazonaws\.com(?:\.cn)?|on\.aws)(?:/[^\s"'\],|]*)?)"#,
+                r#"((?:https?://|docker://)?(?:<[^>\s]*>|\[\[?[^\]\s]*\]\]?|\$\{[^}\s]*\}|[^\s/"'\[\](),=@:<>]+)\.dkr[.-]ecr(?:-fips)?\.[^\s./"']+\.(?:amazonaws\.com(?:\.cn)?|amazonaws\.eu|on\.aws)(?:/[^\s"'\],|]*)?)"#,
                 2,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
@@ -407,7 +411,7 @@ fn extractors() -> &'static [Extractor] {
             ),
             // API endpoints (`api.ecr.eu-west-1.amazonaws.com`, `ecr-public.us-east-1...`).
             x(&["ecr"],
-                r"\b(?:api\.)?ecr(?:-public|-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com|api\.aws)",
+                r"\b(?:api\.)?ecr(?:-public|-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com|amazonaws\.eu|api\.aws)",
                 3,
                 |c, out, r| {
                     if is_region(&c[1]) {
@@ -428,8 +432,21 @@ fn extractors() -> &'static [Extractor] {
                 },
             ),
             x(&["' repository"], r"\bin the '([^']+)' repository", 1, |c, out, r| {
-                group_fact(out, "repository", c, 1, r)
+                if !is_template(&c[1]) {
+                    group_fact(out, "repository", c, 1, r)
+                }
             }),
+            // CloudFormation's and Terraform's names for a repository they act on.
+            x(&["aws::ecr::repository"],
+                r"AWS::ECR::Repository'? with identifier '([a-z0-9][a-z0-9._/-]*)'",
+                1,
+                |c, out, r| group_fact(out, "repository", c, 1, r),
+            ),
+            x(&["ecr repository", "ecr lifecycle policy", "ecr repository policy"],
+                r"\b(?:creating|reading|updating|deleting|describing|finding) ECR (?:Repository|Lifecycle Policy|Repository Policy) \(([a-z0-9][a-z0-9._/-]*)\)",
+                2,
+                |c, out, r| group_fact(out, "repository", c, 1, r),
+            ),
             x(&["repositoryname", "registryid"],
                 r#""(repositoryName|registryId)"\s*:\s*"([^"]*)""#,
                 2,
@@ -470,6 +487,18 @@ fn extractors() -> &'static [Extractor] {
                 r"/v2/([a-z0-9][a-z0-9._/-]*?)/(?:manifests|blobs|tags)/",
                 4,
                 |c, out, r| group_fact(out, "repository", c, 1, r),
+            ),
+            // Docker's own wording for a missing image (`Error: image app:1 not found`).
+            x(&["not found"],
+                r"\bimage ([a-z0-9][a-z0-9._/-]*(?::[\w.-]+)?) not found\b",
+                4,
+                |c, out, r| image_facts(out, c.get(1).unwrap(), r),
+            ),
+            // The Docker client's version: `docker --version`, `docker info`, a user agent.
+            x(&["docker version", "server version", "docker/"],
+                r"\b(?:Docker version|Server Version:|\bdocker/)\s*(\d+\.\d+\.\d+)\b",
+                6,
+                |c, out, r| group_fact(out, "docker_version", c, 1, r),
             ),
             x(&["when calling"],
                 r"when calling the\s+([A-Za-z]+)\s+operation",
@@ -521,8 +550,8 @@ fn extractors() -> &'static [Extractor] {
                 }
             }),
             // Any region named in passing (`... in eu-north-1.`), weakest of all.
-            x(&["us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-", "cn-"],
-                r"\b((?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b",
+            x(&["us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-", "cn-", "eusc-"],
+                r"\b((?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b",
                 7,
                 |c, out, r| group_fact(out, "region", c, 1, r),
             ),

@@ -10,6 +10,7 @@ pub mod normalize;
 pub mod pattern;
 pub mod remedy;
 pub mod report;
+pub mod tolerant;
 pub mod volatile;
 pub mod work;
 
@@ -44,6 +45,8 @@ struct Hit {
     end: usize,
     confidence: f32,
     precise: bool,
+    /// Found by the tolerant tier only.
+    likely: bool,
     fields: Fields,
     marks: Vec<Mark>,
 }
@@ -90,6 +93,14 @@ impl Explainer {
             let chunk = &input[start..end];
             let n = normalize::normalize(chunk);
             let result = classify_chunk(&n);
+            // Where no exact wording matched in a paste of a few pages, the tolerant tier reads
+            // the chunk again.
+            let total = self.chunks.last().map_or(0, |c| c.1);
+            let tolerant = if result.matches.is_empty() && total <= tolerant::MAX_INPUT {
+                tolerant::classify_chunk(&n)
+            } else {
+                Vec::new()
+            };
             for m in result.matches {
                 self.pending.push(to_hit(chunk, start, &n, m));
             }
@@ -103,6 +114,11 @@ impl Explainer {
                 if !self.mentioned.iter().any(|x| x.0 == m.0) {
                     self.mentioned.push(m);
                 }
+            }
+            for m in tolerant {
+                let mut hit = to_hit(chunk, start, &n, m);
+                hit.likely = true;
+                self.pending.push(hit);
             }
             self.next += 1;
             self.settle();
@@ -232,6 +248,7 @@ fn to_hit(chunk: &str, base: usize, n: &normalize::Normalized, m: Match) -> Hit 
         end: base + e,
         confidence: m.confidence,
         precise: m.precise,
+        likely: false,
         fields,
         marks,
     }
@@ -332,6 +349,8 @@ fn absorb(into: &mut Hit, h: Hit) {
     into.start = into.start.min(h.start);
     into.end = into.end.max(h.end);
     into.precise |= h.precise;
+    // An exact match of the same message makes it exact.
+    into.likely &= h.likely;
     if h.confidence > into.confidence {
         into.confidence = h.confidence;
         let mut fields = h.fields;
@@ -359,13 +378,20 @@ fn group_key(h: &Hit) -> [Option<String>; 3] {
     ["action", "repository", "operation"].map(|k| h.fields.get(k).cloned())
 }
 
-/// Where a group stands in the report.
+/// Where a group stands in the report, field by field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Rank {
-    stage: Stage,
-    /// Within a stage, a precise finding goes before a vague one (a generic
-    /// ValidationException before the message that explains it would be the wrong way round).
+    /// Harmless and look-alike findings come last.
+    late: bool,
+    /// A tolerant ("likely") match never outranks an exact one.
+    likely: bool,
+    /// A vague wording (a generic download failure, a bare status code, a code every AWS
+    /// service uses) follows any precise finding that explains it, whatever the stages: a
+    /// generic ValidationException before the message that explains it would be the wrong way
+    /// round.
     vague: bool,
+    /// Then the cascade.
+    stage: Stage,
     position: usize,
     /// Among findings placed at one position: the leader first, then its followers.
     sub_order: usize,
@@ -379,11 +405,16 @@ fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
     let n = groups.len();
     let mut ranks: Vec<Rank> = groups
         .iter()
-        .map(|g| Rank {
-            stage: FAMILIES[g.hit.family].stage,
-            vague: !g.hit.precise,
-            position: g.hit.start,
-            sub_order: 0,
+        .map(|g| {
+            let stage = FAMILIES[g.hit.family].stage;
+            Rank {
+                late: stage >= Stage::Benign,
+                likely: g.hit.likely,
+                vague: !g.hit.precise,
+                stage,
+                position: g.hit.start,
+                sub_order: 0,
+            }
         })
         .collect();
     let mut context_of: Vec<Option<usize>> = vec![None; n];
@@ -476,7 +507,7 @@ fn finding(g: Group, context_of: Option<&'static str>) -> Finding {
         title: family.title.to_string(),
         http_status: family.http_status,
         confidence: h.confidence,
-        likely: false,
+        likely: h.likely,
         span: Span {
             start: h.start,
             end: h.end,
