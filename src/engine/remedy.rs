@@ -21,11 +21,7 @@ pub fn template_vars(fields: &Fields) -> Fields {
             .clone()
             .unwrap_or_else(|| "<account_id>".into());
         let region = placeholder("region");
-        let suffix = if region.starts_with("cn-") {
-            "amazonaws.com.cn"
-        } else {
-            "amazonaws.com"
-        };
+        let suffix = registry_domain(&region);
         vars.insert(
             "registry".into(),
             format!("{account}.dkr.ecr.{region}.{suffix}"),
@@ -89,7 +85,7 @@ pub fn template_vars(fields: &Fields) -> Fields {
         .filter(|r| r.contains(".dkr") || r.as_str() == "public.ecr.aws")
         .cloned()
         .or_else(|| match (&registry_account, get("region")) {
-            (Some(a), Some(r)) => Some(format!("{a}.dkr.ecr.{r}.amazonaws.com")),
+            (Some(a), Some(r)) => Some(format!("{a}.dkr.ecr.{r}.{}", registry_domain(&r))),
             _ => None,
         });
     vars.insert(
@@ -105,6 +101,18 @@ pub fn template_vars(fields: &Fields) -> Fields {
         get("region").map_or(String::new(), |r| format!(" in {r}")),
     );
     vars
+}
+
+/// The domain of a Region's registry hosts: China and the European Sovereign Cloud have
+/// their own.
+fn registry_domain(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "amazonaws.com.cn"
+    } else if region.starts_with("eusc-") {
+        "amazonaws.eu"
+    } else {
+        "amazonaws.com"
+    }
 }
 
 /// Template variables the engine derives from the facts, beside the facts themselves.
@@ -380,6 +388,26 @@ mod tests {
         assert_eq!(
             fill("{\"Effect\": \"Allow\"}", &vars),
             "{\"Effect\": \"Allow\"}"
+        );
+    }
+
+    #[test]
+    fn registry_hosts_follow_the_partition() {
+        let host = |r: &str| {
+            template_vars(&fields(&[("region", r), ("account_id", "111122223333")]))["registry"]
+                .clone()
+        };
+        assert_eq!(
+            host("cn-north-1"),
+            "111122223333.dkr.ecr.cn-north-1.amazonaws.com.cn"
+        );
+        assert_eq!(
+            host("eusc-de-east-1"),
+            "111122223333.dkr.ecr.eusc-de-east-1.amazonaws.eu"
+        );
+        assert_eq!(
+            host("eu-west-1"),
+            "111122223333.dkr.ecr.eu-west-1.amazonaws.com"
         );
     }
 
