@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn short_pastes_are_shown_whole_with_findings_and_facts() {
         let text =
-            "x\ndenied: Your authorization token has expired. Reauthenticate and try again.\n";
+            "x\ndenied: Your authorization token has expired. Reauthenticate and try again\n";
         let report = explain(text);
         let p = pieces(text, &report, 10_000);
         assert_eq!(text_of(text, &p), text);

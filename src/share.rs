@@ -830,7 +830,7 @@ mod tests {
             "arn:aws:secretsmanager:eu-west-1:123:secret:prod/db-Ab12Cd and arn:aws:kms:eu-west-1:123:key/0a1b2c3d-1234-5678-9012-abcdef012345",
             "failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized",
             "Error response from daemon: Get \"https://x/v2/\": no basic auth credentials",
-            "denied: Your authorization token has expired. Reauthenticate and try again.",
+            "denied: Your authorization token has expired. Reauthenticate and try again",
             "aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 1.dkr.ecr.us-east-1.amazonaws.com",
             "echo \"$ECR_PASSWORD\" | docker login -u AWS --password-stdin reg",
             "docker login -u AWS -p \"$(aws ecr get-login-password)\" reg",

@@ -49,7 +49,7 @@ fn json_from_a_file() {
 fn text_from_stdin_without_colour_when_piped() {
     let (code, out, _) = run(
         &[],
-        b"denied: Your authorization token has expired. Reauthenticate and try again.",
+        b"denied: Your authorization token has expired. Reauthenticate and try again",
         &[],
     );
     assert_eq!(code, 0);

@@ -259,10 +259,10 @@ fn throttling_names_the_rate_and_the_disagreement() {
 fn root_cause_first_in_a_cascade() {
     let r = explain("Connect timeout on endpoint URL: \"https://api.ecr.us-west-2.amazonaws.com/\"\nError: Cannot perform an interactive login from a non TTY device");
     assert_eq!(ids(&r), ["endpoint-unreachable", "non-tty-login"]);
-    let r = explain("An error occurred (UnrecognizedClientException) when calling the GetAuthorizationToken operation: The security token included in the request is invalid.\nError: Cannot perform an interactive login from a non TTY device");
+    let r = explain("An error occurred (UnrecognizedClientException) when calling the GetAuthorizationToken operation: The security token included in the request is invalid\nError: Cannot perform an interactive login from a non TTY device");
     assert_eq!(ids(&r), ["aws-credentials-invalid", "non-tty-login"]);
     // A wrapper carrying a precise error follows it.
-    let r = explain("CannotPullContainerError: Error response from daemon: pull access denied for 123456789012.dkr.ecr.us-east-1.amazonaws.com/app, repository does not exist or may require 'docker login': denied: Your authorization token has expired. Reauthenticate and try again.");
+    let r = explain("CannotPullContainerError: Error response from daemon: pull access denied for 123456789012.dkr.ecr.us-east-1.amazonaws.com/app, repository does not exist or may require 'docker login': denied: Your authorization token has expired. Reauthenticate and try again");
     assert_eq!(ids(&r)[0], "token-expired");
     assert!(r.findings.iter().skip(1).all(|f| f.context_of.is_some()));
 }
@@ -361,7 +361,7 @@ fn a_big_log_with_errors_buried_in_it() {
         if i == 40_000 || i == 110_000 {
             planted.push(log.len());
             log.push_str(
-                "denied: Your authorization token has expired. Reauthenticate and try again.\n",
+                "denied: Your authorization token has expired. Reauthenticate and try again\n",
             );
         } else {
             log.push_str(&format!(

@@ -40,7 +40,7 @@ fn a_failed_token_step_comes_before_the_empty_password_it_causes() {
             "aws-credentials-missing",
         ),
         (
-            "An error occurred (UnrecognizedClientException) when calling the GetAuthorizationToken operation: The security token included in the request is invalid.",
+            "An error occurred (UnrecognizedClientException) when calling the GetAuthorizationToken operation: The security token included in the request is invalid",
             "aws-credentials-invalid",
         ),
         (
@@ -259,11 +259,11 @@ fn the_credential_helper_failing_its_version_probe() {
 
 #[test]
 fn lambda_refusing_an_image_from_another_account() {
-    let r = explain("An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: Image repository must be in the same account as the caller");
+    let r = explain("An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: Image repository must be in the same account as the caller");
     assert_eq!(ids(&r).first().copied(), Some("lambda-image-unsupported"));
     assert_eq!(
         r.fields.get("operation").map(String::as_str),
-        Some("CreateFunction")
+        Some("UpdateFunctionCode")
     );
 }
 

@@ -40,7 +40,7 @@ const { ready, explain, mount } = await import("./embed.js");
 
 // 2. mount()
 mount(document.getElementById("mount-target"), {
-  error: "denied: Your authorization token has expired. Reauthenticate and try again.",
+  error: "denied: Your authorization token has expired. Reauthenticate and try again",
   compact: true,
 });
 

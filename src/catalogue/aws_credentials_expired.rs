@@ -51,10 +51,10 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html",
     ],
     examples: &[
-        "An error occurred (ExpiredTokenException) when calling the GetAuthorizationToken operation: The security token included in the request is expired",
+        "An error occurred (ExpiredTokenException) when calling the GetAuthorizationToken operation (reached max retries: 2): The security token included in the request is expired",
     ],
     near_misses: &[
-        "denied: Your authorization token has expired. Reauthenticate and try again.",
+        "denied: Your authorization token has expired. Reauthenticate and try again",
         "An error occurred (ExpiredTokenException) when calling the ListBuckets operation: The provided token has expired.",
     ],
 };

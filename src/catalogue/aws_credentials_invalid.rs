@@ -51,7 +51,7 @@ pub const FAMILY: Family = Family {
         "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
     ],
     examples: &[
-        "An error occurred (UnrecognizedClientException) when calling the GetAuthorizationToken operation: The security token included in the request is invalid.",
+        "An error occurred (UnrecognizedClientException) when calling the GetAuthorizationToken operation: The security token included in the request is invalid",
     ],
     near_misses: &[
         "An error occurred (InvalidParameterException) when calling the PutImage operation: Invalid parameter",

@@ -36,10 +36,10 @@ pub const FAMILY: Family = Family {
         "https://github.com/awslabs/amazon-ecr-credential-helper",
     ],
     examples: &[
-        "denied: Your authorization token has expired. Reauthenticate and try again.",
+        "denied: Your authorization token has expired. Reauthenticate and try again",
         "denied: Your Authorization Token has expired. Please run 'aws ecr get-login --no-include-email' to fetch a new one.",
     ],
     near_misses: &[
-        "An error occurred (ExpiredTokenException) when calling the GetAuthorizationToken operation: The security token included in the request is expired",
+        "An error occurred (ExpiredTokenException) when calling the GetAuthorizationToken operation (reached max retries: 2): The security token included in the request is expired",
     ],
 };

@@ -15,7 +15,7 @@ const FINDINGS =
 const HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Runbook: ECR</title>
 <link rel="icon" href="data:,"></head><body><main><h1>Runbook: ECR</h1>
 <p>When a push fails, the explanation:</p>
-<ecr-explain id="el" compact error="denied: Your authorization token has expired. Reauthenticate and try again."></ecr-explain>
+<ecr-explain id="el" compact error="denied: Your authorization token has expired. Reauthenticate and try again"></ecr-explain>
 <ecr-explain view="verdict">no basic auth credentials</ecr-explain>
 <h2>The error page</h2>
 <ecr-explain view="error-page" family="throttling"></ecr-explain>

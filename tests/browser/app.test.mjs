@@ -214,7 +214,7 @@ test("a 10 MB paste gets an answer and the page stays responsive, also when typi
   // A CI log of ~10 MB with one ECR error buried in it, pasted as a person would.
   await page.evaluate(() => {
     const line = "#12 [build 3/7] RUN make -j4 all ... ok (523 ms)\n";
-    const text = line.repeat(120000) + "denied: Your authorization token has expired. Reauthenticate and try again.\n" + line.repeat(80000);
+    const text = line.repeat(120000) + "denied: Your authorization token has expired. Reauthenticate and try again\n" + line.repeat(80000);
     const data = new DataTransfer();
     data.setData("text/plain", text);
     const el = document.getElementById("error-input");

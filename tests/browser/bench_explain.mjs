@@ -35,7 +35,7 @@ try {
       "token-expired",
       () => {
         const line = "#12 [build 3/7] RUN make -j4 all ... ok (523 ms)\n";
-        return line.repeat(120000) + "denied: Your authorization token has expired. Reauthenticate and try again.\n" + line.repeat(80000);
+        return line.repeat(120000) + "denied: Your authorization token has expired. Reauthenticate and try again\n" + line.repeat(80000);
       },
     ],
     [

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { serve, launch, openPage, ARTIFACTS, SUB } from "./harness.mjs";
 
 // Invented wordings of errors the catalogue knows.
-const TOKEN = "denied: Your authorization token has expired. Reauthenticate and try again.";
+const TOKEN = "denied: Your authorization token has expired. Reauthenticate and try again";
 const NO_AUTH = "no basic auth credentials";
 const REPO =
   "An error occurred (RepositoryNotFoundException) when calling the DescribeImages operation: The repository with name 'team/web' does not exist in the registry with id '123456789012'";

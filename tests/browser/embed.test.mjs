@@ -69,7 +69,7 @@ test("the iframe ignores malformed messages and renders a well-formed one", asyn
   assert.equal(await frame.locator("[data-finding]").count(), 0);
   assert.equal(await frame.locator('[data-verdict="empty"]').count(), 1);
   await page.evaluate(() =>
-    document.getElementById("demo-frame").contentWindow.postMessage({ type: "ecr-explain:explain", text: "denied: Your authorization token has expired. Reauthenticate and try again." }, "*"),
+    document.getElementById("demo-frame").contentWindow.postMessage({ type: "ecr-explain:explain", text: "denied: Your authorization token has expired. Reauthenticate and try again" }, "*"),
   );
   await frame.locator('[data-finding="token-expired"]').waitFor();
   assert.deepEqual(page.errors, []);
@@ -164,7 +164,7 @@ test("after the first visit the site works offline", async () => {
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("#error-input");
-  await paste(page, "denied: Your authorization token has expired. Reauthenticate and try again.");
+  await paste(page, "denied: Your authorization token has expired. Reauthenticate and try again");
   await page.locator('[data-finding="token-expired"]').waitFor();
   await page.goto(server.base + "#errors");
   await page.waitForSelector(".error-index");
