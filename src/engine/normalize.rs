@@ -101,8 +101,9 @@ struct Builder {
 }
 
 impl Builder {
-    /// Appends text that needs no cleaning (printable ASCII, no spaces) starting at `original`.
-    fn push_plain(&mut self, s: &str, original: usize) {
+    /// Records that the next clean byte comes from `original` (a breakpoint where the clean
+    /// text stops advancing byte for byte with the original).
+    fn map_next(&mut self, original: usize) {
         let clean = self.text.len() as u32;
         let original = original as u32;
         let continues = self
@@ -112,19 +113,16 @@ impl Builder {
         if !continues {
             self.points.push((clean, original));
         }
+    }
+
+    /// Appends text that needs no cleaning (printable ASCII, no spaces) starting at `original`.
+    fn push_plain(&mut self, s: &str, original: usize) {
+        self.map_next(original);
         self.text.push_str(s);
     }
 
     fn push(&mut self, c: char, original: usize) {
-        let clean = self.text.len() as u32;
-        let original = original as u32;
-        let continues = self
-            .points
-            .last()
-            .is_some_and(|&(pc, po)| original >= po && original - po == clean - pc);
-        if !continues {
-            self.points.push((clean, original));
-        }
+        self.map_next(original);
         if c == ' ' && (self.text.is_empty() || self.text.ends_with(' ')) {
             return;
         }
