@@ -176,16 +176,7 @@ fn candidate_regions(text: &str, compiled: &Compiled, repeats: &Repeats) -> (Reg
     let mut mentioned: Mentions = Vec::new();
     let bytes = text.as_bytes();
     let mut buf = [0u8; MAX_ANCHOR_LEN];
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
+    for (start, i) in super::normalize::ascii_words(text) {
         let len = i - start;
         if !(2..=buf.len()).contains(&len) {
             continue;

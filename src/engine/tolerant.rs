@@ -28,21 +28,7 @@ pub fn signature_index(phrase: usize) -> usize {
 
 /// Byte ranges of the alphanumeric tokens of `text`.
 fn tokens(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        out.push((start, i));
-    }
-    out
+    super::normalize::ascii_words(text).collect()
 }
 
 /// The tokens of a lowercased text, as slices of it.

@@ -2,7 +2,7 @@
 // JavaScript API (median and p99 over 300 calls), then time to verdict and the longest frame
 // while the app explains a 10 MB paste (a sparse CI log, then a timestamped retry loop).
 // Run after `trunk build --release`: node tests/browser/bench_explain.mjs
-import { serve, launch, openPage } from "./harness.mjs";
+import { serve, launch, openPage, watchFrames, frameGaps } from "./harness.mjs";
 
 const server = await serve();
 const browser = await launch();
@@ -52,16 +52,7 @@ try {
   ]) {
     const p = await openPage(browser, server.base);
     await p.waitForSelector("#error-input");
-    await p.evaluate(() => {
-      window.__gaps = [];
-      let last = performance.now();
-      const loop = (t) => {
-        window.__gaps.push(t - last);
-        last = t;
-        if (!window.__stop) requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    });
+    await watchFrames(p);
     const started = Date.now();
     await p.evaluate((text) => {
       const data = new DataTransfer();
@@ -72,10 +63,7 @@ try {
     }, make());
     await p.locator(`[data-finding="${expected}"]`).waitFor({ timeout: 120000 });
     const ms = Date.now() - started;
-    const gaps = await p.evaluate(() => {
-      window.__stop = true;
-      return window.__gaps;
-    });
+    const gaps = await frameGaps(p);
     console.log(`${name}: verdict in ${ms} ms, longest frame ${Math.max(...gaps).toFixed(0)} ms`);
     await p.close();
   }

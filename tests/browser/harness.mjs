@@ -92,6 +92,25 @@ export async function openPage(browser, url, options = {}) {
 }
 
 /** Sets the paste box's value as a paste would and waits for the verdict to follow. */
+/** Starts recording the gaps between animation frames on `page`; `frameGaps` stops and reads them. */
+export async function watchFrames(page) {
+  await page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    const loop = (t) => {
+      window.__gaps.push(t - last);
+      last = t;
+      if (!window.__stop) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+}
+
+/** The frame gaps (ms) recorded since `watchFrames`, ending the recording. */
+export async function frameGaps(page) {
+  return page.evaluate(() => ((window.__stop = true), window.__gaps));
+}
+
 export async function paste(page, text) {
   await page.evaluate((t) => {
     const el = document.getElementById("error-input");
