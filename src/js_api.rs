@@ -15,19 +15,19 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// The report for `text`.
 #[wasm_bindgen]
 pub fn explain(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&crate::explain(text))
+    to_js(&ecr_explain::explain(text))
 }
 
 /// Every error family's documentation.
 #[wasm_bindgen]
 pub fn families() -> Result<JsValue, JsValue> {
-    to_js(&crate::engine::docs::all())
+    to_js(&ecr_explain::engine::docs::all())
 }
 
 /// A mounted explainer; `unmount()` removes it.
 #[wasm_bindgen]
 pub struct Mounted {
-    handle: Option<yew::AppHandle<crate::app::Embedded>>,
+    handle: Option<yew::AppHandle<ecr_explain::app::Embedded>>,
 }
 
 #[wasm_bindgen]
@@ -40,8 +40,9 @@ impl Mounted {
 }
 
 /// Renders into `element` only: no routing, no URL changes, styles scoped to the element.
-/// `view` is explainer, verdict, bucket or error-page (of `family`); `base` is the site's URL,
-/// where in-app links open.
+/// `view` is explainer, verdict, bucket or error-page (of `family`). `site` says where this
+/// build is (absolute URLs): `base`, the site, where in-app links open; `bucketJs` and
+/// `bucketWasm`, the visualizer's files, loaded only if it is shown.
 #[wasm_bindgen]
 pub fn mount(
     element: web_sys::Element,
@@ -49,19 +50,30 @@ pub fn mount(
     view: String,
     family: String,
     compact: bool,
-    base: String,
+    site: &js_sys::Object,
 ) -> Mounted {
-    crate::app::install_panic_hook();
+    ecr_explain::app::install_panic_hook();
+    let url = |key: &str| {
+        js_sys::Reflect::get(site, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    ecr_explain::app::set_bucket_assets(ecr_explain::app::BucketAssets {
+        js: url("bucketJs"),
+        wasm: url("bucketWasm"),
+    });
     let _ = element.class_list().add_1("ecr-explain");
-    let props = crate::app::EmbeddedProps {
+    let props = ecr_explain::app::EmbeddedProps {
         error: (!error.is_empty()).then_some(error),
-        view: crate::app::EmbedView::parse(&view, &family),
+        view: ecr_explain::app::EmbedView::parse(&view, &family),
         compact,
-        base,
+        base: url("base"),
     };
     Mounted {
         handle: Some(
-            yew::Renderer::<crate::app::Embedded>::with_root_and_props(element, props).render(),
+            yew::Renderer::<ecr_explain::app::Embedded>::with_root_and_props(element, props)
+                .render(),
         ),
     }
 }

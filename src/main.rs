@@ -1,4 +1,8 @@
-//! The web app's entry point (Trunk builds this for wasm32).
+//! The web app's entry point (Trunk builds this for wasm32), with the JavaScript API that
+//! `dist/embed.js` wraps.
+
+#[cfg(target_arch = "wasm32")]
+mod js_api;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -12,6 +12,13 @@ export interface Remedy {
   command: string;
 }
 
+/** A fact kept out of the commands because it is not a valid name of its kind. */
+export interface Withheld {
+  field: string;
+  value: string;
+  reason: string;
+}
+
 export interface Mark {
   field: string;
   value: string;
@@ -27,6 +34,8 @@ export interface Finding {
   title: string;
   http_status: number | null;
   confidence: number;
+  /** Matched only by paraphrased or mangled wording: shown as "likely". */
+  likely: boolean;
   span: Span;
   occurrences: number;
   more_spans: Span[];
@@ -38,6 +47,8 @@ export interface Finding {
   explanation: string;
   causes: string;
   remedies: Remedy[];
+  /** Facts that stayed `<name>` in the remedies, and why. */
+  withheld: Withheld[];
   references: string[];
 }
 
@@ -54,6 +65,8 @@ export interface Report {
   summary: string;
   /** Nearest known errors when nothing matched. */
   candidates: Candidate[];
+  /** Distinct findings beyond the first 500: counted, not listed. */
+  omitted_findings: number;
   input_bytes: number;
 }
 

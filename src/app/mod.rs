@@ -1,6 +1,7 @@
 //! The Yew app. It only renders what the engine reports: no classification logic here.
 
-mod bucket_view;
+mod bucket_host;
+pub mod bucket_view;
 mod copy_button;
 mod error_pages;
 mod explainer;
@@ -11,6 +12,7 @@ mod route;
 mod share_box;
 mod source_view;
 
+pub use bucket_host::{set_assets as set_bucket_assets, BucketAssets};
 use route::Route;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -53,6 +55,17 @@ pub fn start() {
         return;
     };
     install_panic_hook();
+    // The build writes where the visualizer's own wasm is (see tools/postbuild.mjs).
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let absolute = |name: &str| {
+        let file = root.get_attribute(name)?;
+        web_sys::Url::new_with_base(&file, &base)
+            .ok()
+            .map(|u| u.href())
+    };
+    if let (Some(js), Some(wasm)) = (absolute("data-bucket-js"), absolute("data-bucket-wasm")) {
+        set_bucket_assets(BucketAssets { js, wasm });
+    }
     let embed = window()
         .location()
         .search()
@@ -139,7 +152,7 @@ fn App(props: &AppProps) -> Html {
         Route::Index => html! { <error_pages::ErrorIndex /> },
         Route::Error(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
         Route::Bucket(q) => {
-            html! { <bucket_view::BucketView query={AttrValue::from(q.clone())} /> }
+            html! { <bucket_host::BucketHost query={AttrValue::from(q.clone())} /> }
         }
     };
     if props.embed {
@@ -350,7 +363,7 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
         })
     };
     let body = match &props.view {
-        EmbedView::Bucket => html! { <bucket_view::BucketView query="" standalone=false /> },
+        EmbedView::Bucket => html! { <bucket_host::BucketHost query="" standalone=false /> },
         EmbedView::ErrorPage(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
         view => html! {
             <explainer::Explainer initial={props.error.clone()} compact={props.compact}

@@ -62,6 +62,26 @@ test("loads under a sub-path, focuses the paste box, and asks nothing of other h
   assert.deepEqual(page.errors, []);
 });
 
+test("the explainer does not load the throttling visualizer; opening it does", async () => {
+  const page = await ready(await openPage(browser, server.base));
+  await paste(page, SEED[1].text);
+  await page.locator(`[data-finding="${SEED[1].id}"]`).first().waitFor();
+  const bucketFiles = () => page.requested.filter((u) => /\/ecr-explain-bucket-[0-9a-f]+(_bg\.wasm|\.js)$/.test(u));
+  assert.deepEqual(bucketFiles(), [], "the explainer route fetched the visualizer");
+  await page.click('nav a[href="#bucket"]');
+  await page.locator("#token-bucket").waitFor();
+  assert.equal(bucketFiles().length, 2, "its module and its wasm, once each");
+  // Back and forth: the visualizer is torn down and mounted again, not fetched again.
+  await page.click('nav a[href="#"]');
+  await ready(page);
+  await page.click('nav a[href="#bucket"]');
+  await page.locator("#token-bucket").waitFor();
+  assert.equal(await page.locator("#token-bucket").count(), 1);
+  assert.equal(bucketFiles().length, 2);
+  onlyOwnRequests(page);
+  assert.deepEqual(page.errors, []);
+});
+
 for (const seed of SEED) {
   test(`the seed's ${seed.id} message shows its card, facts and a tailored command`, async () => {
     const page = await ready(await openPage(browser, server.base));

@@ -55,6 +55,53 @@ test("the demo page answers through the iframe, mount() and explain()", async ()
   await page.screenshot({ path: join(ARTIFACTS, "embed-demo.png"), fullPage: true });
 });
 
+/** The members of each `export interface` in a .d.ts text (one level deep). */
+function interfaces(dts) {
+  const out = {};
+  for (const m of dts.matchAll(/export interface (\w+)(?: extends [^{]+)? \{([\s\S]*?)\n\}/g)) {
+    out[m[1]] = [...m[2].matchAll(/^ {2}(\w+)\??[:(]/gm)].map((x) => x[1]).sort();
+  }
+  return out;
+}
+
+test("embed.js is what embed.d.ts says: its exports, and the shape of what they return", async () => {
+  const dts = readFileSync(join(DIST, "embed.d.ts"), "utf8");
+  const declared = [...dts.matchAll(/^export (?:declare )?(?:function|const|class) (\w+)/gm)].map((m) => m[1]).sort();
+  const types = interfaces(dts);
+  const page = await openPage(browser, server.base + "embed.html");
+  const got = await page.evaluate(async () => {
+    const api = await import(new URL("embed.js", document.baseURI).href);
+    await api.ready;
+    const report = api.explain(
+      "denied: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:us-east-1:123456789012:repository/app",
+    );
+    const host = document.createElement("div");
+    document.body.append(host);
+    const mounted = await api.mount(host, { error: "no basic auth credentials" });
+    const shape = {
+      exports: Object.keys(api).sort(),
+      Report: Object.keys(report).sort(),
+      Finding: Object.keys(report.findings[0]).sort(),
+      Span: Object.keys(report.findings[0].span).sort(),
+      Remedy: Object.keys(report.findings[0].remedies[0]).sort(),
+      Mark: Object.keys(report.findings[0].marks[0]).sort(),
+      FamilyDoc: Object.keys(api.families()[0]).sort(),
+      Candidate: Object.keys(api.explain("nothing to see").candidates[0] ?? {}).sort(),
+      Mounted: typeof mounted.unmount,
+    };
+    mounted.unmount();
+    return shape;
+  });
+  assert.deepEqual(got.exports, declared, "exports of embed.js vs embed.d.ts");
+  for (const name of ["Report", "Finding", "Span", "Remedy", "Mark", "FamilyDoc"]) {
+    assert.deepEqual(got[name], types[name], `${name}: the API's keys vs embed.d.ts`);
+  }
+  if (got.Candidate.length) assert.deepEqual(got.Candidate, types.Candidate, "Candidate");
+  assert.deepEqual(types.Withheld, ["field", "reason", "value"]);
+  assert.equal(got.Mounted, "function");
+  assert.deepEqual(page.errors, []);
+});
+
 test("the iframe ignores malformed messages and renders a well-formed one", async () => {
   const page = await openPage(browser, server.base + "embed.html");
   const frame = page.frameLocator("#demo-frame");
@@ -168,6 +215,9 @@ test("after the first visit the site works offline", async () => {
   await page.locator('[data-finding="token-expired"]').waitFor();
   await page.goto(server.base + "#errors");
   await page.waitForSelector(".error-index");
+  // The visualizer's own wasm, never loaded online here, comes from the cache too.
+  await page.goto(server.base + "#bucket");
+  await page.locator("#token-bucket").waitFor();
   await context.close();
 });
 
