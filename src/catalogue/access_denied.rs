@@ -209,8 +209,8 @@ pub const FAMILY: Family = Family {
         "denied: User: arn:aws:sts::111122223333:assumed-role/ci/GitHubActions is not authorized to perform: ecr:InitiateLayerUpload on resource: arn:aws:ecr:eu-west-2:111122223333:repository/team/app because no identity-based policy allows the ecr:InitiateLayerUpload action",
         "software.amazon.awssdk.services.ecr.model.EcrException: User: arn:aws:sts::111122223333:assumed-role/r/s is not authorized to perform: ecr:GetAuthorizationToken on resource: * with an explicit deny in a service control policy (Service: Ecr, Status Code: 400, Request ID: 1)",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::bucket/key",
         "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>",
-    ],
+    ]),
 };

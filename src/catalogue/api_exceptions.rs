@@ -43,7 +43,7 @@ macro_rules! api_exception {
             remedies: &[remedy($fix_title, $fix)],
             references: &[$reference],
             examples: &[$example],
-            near_misses: &[$near],
+            near_misses: near_misses(&[$near]),
         };
     };
 }

@@ -53,8 +53,8 @@ pub const FAMILY: Family = Family {
     examples: &[
         "An error occurred (ExpiredTokenException) when calling the GetAuthorizationToken operation (reached max retries: 2): The security token included in the request is expired",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "denied: Your authorization token has expired. Reauthenticate and try again",
         "An error occurred (ExpiredTokenException) when calling the ListBuckets operation: The provided token has expired.",
-    ],
+    ]),
 };

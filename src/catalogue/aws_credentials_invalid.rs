@@ -53,7 +53,7 @@ pub const FAMILY: Family = Family {
     examples: &[
         "An error occurred (UnrecognizedClientException) when calling the GetAuthorizationToken operation: The security token included in the request is invalid",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "An error occurred (InvalidParameterException) when calling the PutImage operation: Invalid parameter",
-    ],
+    ]),
 };

@@ -46,5 +46,5 @@ pub const FAMILY: Family = Family {
         "aws: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. You can configure credentials by running \"aws login\".",
         "com.amazonaws.services.ecr.model.AmazonECRException: Missing Authentication Token (Service: AmazonECR; Status Code: 400; Error Code: MissingAuthenticationTokenException)",
     ],
-    near_misses: &["Error: Could not find credentials file at /etc/ssl/certs"],
+    near_misses: near_misses(&["Error: Could not find credentials file at /etc/ssl/certs"]),
 };

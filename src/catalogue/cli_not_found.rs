@@ -63,5 +63,5 @@ pub const FAMILY: Family = Family {
         "exec: \"aws\": executable file not found in $PATH (logging in to 111122223333.dkr.ecr.eu-central-1.amazonaws.com)",
         "'aws' is not recognized as an internal or external command, operable program or batch file.\ndocker push 111122223333.dkr.ecr.eu-central-1.amazonaws.com/api:3",
     ],
-    near_misses: &["bash: awk: command not found", "aws: command not found"],
+    near_misses: near_misses(&["bash: awk: command not found", "aws: command not found"]),
 };

@@ -70,6 +70,6 @@ pub const FAMILY: Family = Family {
         "unknown shorthand flag: 'e' in -e\nSee 'docker login --help'.",
         "Unknown options: --no-include-email",
     ],
-    near_misses: &[
-        "aws configure set region eu-west-1\naws: error: argument operation: Invalid choice, valid choices are:","kubectl: error: unknown command \"get-logs\" for \"kubectl\""],
+    near_misses: near_misses(&[
+        "aws configure set region eu-west-1\naws: error: argument operation: Invalid choice, valid choices are:","kubectl: error: unknown command \"get-logs\" for \"kubectl\""]),
 };

@@ -71,5 +71,5 @@ pub const FAMILY: Family = Family {
         "error getting credentials - err: exec: \"docker-credential-desktop\": executable file not found in $PATH, out: ``",
         "[ERROR] Failed to build: Error getting the version of the configured credential helper [Process 'docker-credential-ecr-login version' exited with status 127]",
     ],
-    near_misses: &["Process 'docker-credential-gcr version' exited with status 1", "WARNING! Your password will be stored unencrypted in /home/u/.docker/config.json."],
+    near_misses: near_misses(&["Process 'docker-credential-gcr version' exited with status 1", "WARNING! Your password will be stored unencrypted in /home/u/.docker/config.json."]),
 };

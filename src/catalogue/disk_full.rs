@@ -41,5 +41,5 @@ pub const FAMILY: Family = Family {
     examples: &[
         "CannotPullContainerError: write /var/lib/docker/tmp/GetImageBlob111111111: no space left on device",
     ],
-    near_misses: &["cp: cannot create regular file 'out.txt': No space left on device"],
+    near_misses: near_misses(&["cp: cannot create regular file 'out.txt': No space left on device"]),
 };

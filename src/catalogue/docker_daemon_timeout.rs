@@ -53,5 +53,5 @@ pub const FAMILY: Family = Family {
     examples: &[
         "Error pushing image 111122223333.dkr.ecr.ap-northeast-2.amazonaws.com/team/api: UnixHTTPConnectionPool(host='localhost', port=None): Read timed out. (read timeout=60)",
     ],
-    near_misses: &["HTTPConnectionPool(host='example.org', port=80): Read timed out."],
+    near_misses: near_misses(&["HTTPConnectionPool(host='example.org', port=80): Read timed out."]),
 };

@@ -67,7 +67,7 @@ pub const FAMILY: Family = Family {
         "Status reason: CannotPullContainerError: API error (404): repository 111122223333.dkr.ecr.eu-west-1.amazonaws.com/app not found",
         "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 111122223333.dkr.ecr.eu-west-1.amazonaws.com/web:3: unexpected status from HEAD request to https://111122223333.dkr.ecr.eu-west-1.amazonaws.com/v2/web/manifests/3: 403 Forbidden",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "CannotStartContainerError: API error (500): driver failed programming external connectivity",
-    ],
+    ]),
 };

@@ -46,5 +46,5 @@ pub const FAMILY: Family = Family {
     examples: &[
         "An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Fargate requires task definition to have execution role ARN to support ECR images.",
     ],
-    near_misses: &["An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Invalid setting for container 'web'."],
+    near_misses: near_misses(&["An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Invalid setting for container 'web'."]),
 };

@@ -130,8 +130,8 @@ pub const FAMILY: Family = Family {
         "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"https://api.ecr.ca-central-1.amazonaws.com/\": dial tcp 10.1.2.3:443: i/o timeout",
         "com.amazonaws.SdkClientException: Unable to execute HTTP request: api.ecr.sa-east-1.amazonaws.com\n\tat com.amazonaws.http.AmazonHttpClient.execute(AmazonHttpClient.java:100)",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "Could not connect to the endpoint URL: \"https://dynamodb.us-east-1.amazonaws.com/\"",
         "com.amazonaws.SdkClientException: Unable to execute HTTP request: sqs.us-east-1.amazonaws.com",
-    ],
+    ]),
 };

@@ -76,8 +76,8 @@ pub const FAMILY: Family = Family {
         "helm push web-0.3.0.tgz 111122223333.dkr.ecr.us-east-2.amazonaws.com/charts\nError: scheme prefix missing from remote (e.g. \"oci://\")",
         "aws ecr get-login-password --region eu-west-1 | helm repo add charts oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com --username AWS --password-stdin\nError: looks like \"oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com\" is not a valid chart repository or cannot be reached: object required",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "Error: repo bitnami not found",
         "Error: looks like \"https://charts.example.org\" is not a valid chart repository or cannot be reached",
-    ],
+    ]),
 };

@@ -31,5 +31,5 @@ pub const FAMILY: Family = Family {
     examples: &[
         "An error occurred (ImageAlreadyExistsException) when calling the PutImage operation: Image with digest 'sha256:ab12' and tag 'v1' already exists in the repository with name 'app' in registry with id '123456789012'",
     ],
-    near_misses: &["Layer already exists"],
+    near_misses: near_misses(&["Layer already exists"]),
 };

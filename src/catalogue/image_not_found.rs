@@ -131,7 +131,7 @@ pub const FAMILY: Family = Family {
         "DEBUG - Response body:\nb'{\"failures\":[{\"failureCode\":\"ImageNotFound\",\"failureReason\":\"Requested image not found\",\"imageId\":{\"imageTag\":\"v9\"}}],\"images\":[]}'",
         "Error: reading ECR Image (team/api:v2): couldn't find resource\n  with data.aws_ecr_image.api",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "docker.exe: Error response from daemon: manifest for someuser/app:2 not found: manifest unknown: manifest unknown.",
-    ],
+    ]),
 };

@@ -61,7 +61,7 @@ pub const FAMILY: Family = Family {
         "CannotPullContainerError: failed to normalize image reference \"111122223333.dkr.ecr.eu-west-1.amazonaws.com/web:\"",
         "docker: invalid reference format: repository name must be lowercase.\n(tagging for 111122223333.dkr.ecr.eu-west-1.amazonaws.com/MyApp)",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "docker: invalid reference format: repository name must be lowercase. (while building someuser/MyApp from ghcr.io)",
-    ],
+    ]),
 };

@@ -55,5 +55,5 @@ pub const FAMILY: Family = Family {
     ],
     references: &["https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html"],
     examples: &["An error occurred (KmsException) when calling the CreateRepository operation: KMS key is disabled"],
-    near_misses: &["<Error><Code>AccessDenied</Code><Message>The ciphertext refers to a customer master key that does not exist</Message></Error>"],
+    near_misses: near_misses(&["<Error><Code>AccessDenied</Code><Message>The ciphertext refers to a customer master key that does not exist</Message></Error>"]),
 };

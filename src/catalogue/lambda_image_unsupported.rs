@@ -57,5 +57,5 @@ pub const FAMILY: Family = Family {
         "InvalidParameterValueException: Source image public.ecr.aws/team/fn:main is not valid. Provide a valid source image.",
         "An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: Image repository must be in the same account as the caller",
     ],
-    near_misses: &["InvalidParameterValueException: The runtime parameter of python2.7 is no longer supported"],
+    near_misses: near_misses(&["InvalidParameterValueException: The runtime parameter of python2.7 is no longer supported"]),
 };

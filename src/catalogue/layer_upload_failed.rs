@@ -93,7 +93,7 @@ pub const FAMILY: Family = Family {
         "5d61935416b6: Pushed\nHead \"https://111122223333.dkr.ecr.us-east-1.amazonaws.com/v2/api/blobs/sha256:8c82c5\": Bad Gateway",
         "$ docker push 111122223333.dkr.ecr.us-east-2.amazonaws.com/api:7\nThe push refers to repository [111122223333.dkr.ecr.us-east-2.amazonaws.com/api]\n5f70bf18a086: Retrying in 3 seconds\n9a1b2c3d4e5f: Waiting\n5f70bf18a086: Retrying in 2 seconds",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "The push refers to repository [docker.io/someone/app]\n1d0d249d60a5: Retrying in 1 second\nEOF",
-    ],
+    ]),
 };

@@ -49,5 +49,5 @@ pub const FAMILY: Family = Family {
     examples: &[
         "denied: The repository with name 'app' in registry with id '123456789012' already has the maximum allowed number of images which is '10000'",
     ],
-    near_misses: &["An error occurred (LimitExceededException) when calling the CreateFunction operation: Code storage limit exceeded."],
+    near_misses: near_misses(&["An error occurred (LimitExceededException) when calling the CreateFunction operation: Code storage limit exceeded."]),
 };

@@ -32,5 +32,5 @@ pub const FAMILY: Family = Family {
     examples: &[
         "aws ecr get-login-password --region eu-central-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-west-2.amazonaws.com\nError response from daemon: login attempt to https://123456789012.dkr.ecr.us-west-2.amazonaws.com/v2/ failed with status: 400 Bad Request",
     ],
-    near_misses: &["Error response from daemon: login attempt to https://ghcr.io/v2/ failed with status: 400 Bad Request"],
+    near_misses: near_misses(&["Error response from daemon: login attempt to https://ghcr.io/v2/ failed with status: 400 Bad Request"]),
 };

@@ -47,7 +47,7 @@ pub const DOCKER_HUB_RATE_LIMIT: Family = Family {
     examples: &[
         "Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit",
     ],
-    near_misses: &["Error response from daemon: toomanyrequests: Rate exceeded"],
+    near_misses: near_misses(&["Error response from daemon: toomanyrequests: Rate exceeded"]),
 };
 
 /// `docker login` with an empty password, for a registry that is not ECR.
@@ -74,9 +74,9 @@ pub const REGISTRY_LOGIN: Family = Family {
     examples: &[
         "Run docker login -u $DOCKER_USER -p $DOCKER_PASSWORD\nError: Cannot perform an interactive login from a non TTY device",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "aws ecr get-login-password | docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com\nError: Cannot perform an interactive login from a non TTY device",
-    ],
+    ]),
 };
 
 /// Throttling or access errors of other AWS services.
@@ -129,9 +129,9 @@ pub const OTHER_AWS_SERVICE: Family = Family {
         "An error occurred (ThrottlingException) when calling the DescribeAutoScalingGroups operation: Rate exceeded",
         "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::bucket/key",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "An error occurred (ThrottlingException) when calling the GetAuthorizationToken operation (reached max retries: 2): Rate exceeded",
-    ],
+    ]),
 };
 
 /// Registry errors from a registry that is not ECR.
@@ -167,7 +167,7 @@ pub const OTHER_REGISTRY: Family = Family {
     examples: &[
         "Error response from daemon: manifest for someuser/app:2 not found: manifest unknown: manifest unknown",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "Error response from daemon: manifest for 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:2 not found: manifest unknown: Requested image not found",
-    ],
+    ]),
 };

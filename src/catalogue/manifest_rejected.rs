@@ -57,5 +57,5 @@ pub const FAMILY: Family = Family {
         "ERROR: failed to solve: error writing manifest blob: failed commit on ref \"sha256:0f3c\": unexpected status from PUT request to https://111122223333.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/buildcache: 400 Bad Request",
         "error: failed to solve: failed commit on ref \"manifest-sha256:0a1b2c\": unexpected status from PUT request to https://111122223333.dkr.ecr.eu-west-1.amazonaws.com/v2/api/manifests/v3: 400 Bad Request",
     ],
-    near_misses: &["error: unexpected status from PUT request to https://ghcr.io/v2/acme/web/manifests/cache: 400 Bad Request"],
+    near_misses: near_misses(&["error: unexpected status from PUT request to https://ghcr.io/v2/acme/web/manifests/cache: 400 Bad Request"]),
 };

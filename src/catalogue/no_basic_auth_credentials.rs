@@ -64,7 +64,7 @@ pub const FAMILY: Family = Family {
         "The push refers to repository [123456789012.dkr.ecr.us-east-1.amazonaws.com/app]\nno basic auth credentials",
         "Error response from daemon: Get https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/app/manifests/latest: no basic auth credentials",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "Error response from daemon: Get https://registry.gitlab.com/v2/group/app/manifests/1: no basic auth credentials for registry.gitlab.com via docker.io",
-    ],
+    ]),
 };

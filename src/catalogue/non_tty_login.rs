@@ -40,8 +40,8 @@ pub const FAMILY: Family = Family {
         "Error: Cannot perform an interactive login from a non TTY device",
         "aws ecr get-login-password --region eu-west-3 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-3.amazonaws.com\nError: Cannot perform an interactive login from a non TTY device",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "echo \"\" | docker login https://ghcr.io -u someone --password-stdin\nError: Cannot perform an interactive login from a non TTY device",
         "docker login -u $DOCKERHUB_USERNAME -p $DOCKERHUB_TOKEN\nError: Cannot perform an interactive login from a non TTY device",
-    ],
+    ]),
 };

@@ -38,7 +38,7 @@ pub const FAMILY: Family = Family {
     examples: &[
         "Error response from daemon: pull access denied for 123456789012.dkr.ecr.ap-northeast-2.amazonaws.com, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "Error response from daemon: pull access denied for internal-tool, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
-    ],
+    ]),
 };

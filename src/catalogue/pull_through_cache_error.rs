@@ -85,5 +85,5 @@ pub const FAMILY: Family = Family {
         "Error response from daemon: pull access denied for 123456789012.dkr.ecr.eu-west-1.amazonaws.com/docker-hub/library/nginx, repository does not exist or may require 'docker login': denied: The authentication to the upstream registry failed. Verify that the credentials provided in the pull through cache rule are correct, and try again.",
         "time=\"2025-01-02T03:04:05Z\" level=error msg=\"response completed with error\" err.code=unknown err.detail=\"Get \\\"https://public.ecr.aws/v2/nginx/nginx/manifests/1.27\\\": unexpected EOF\" err.message=\"unknown error\"",
     ],
-    near_misses: &["Error response from daemon: Get \"https://registry-1.docker.io/v2/\": net/http: request canceled"],
+    near_misses: near_misses(&["Error response from daemon: Get \"https://registry-1.docker.io/v2/\": net/http: request canceled"]),
 };

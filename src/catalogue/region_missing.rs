@@ -55,5 +55,5 @@ pub const FAMILY: Family = Family {
         "https://github.com/aws-actions/amazon-ecr-login",
     ],
     examples: &["You must specify a region. You can also configure your region by running \"aws configure\".", "aws ecr get-login-password --region $AWS_REGION | docker login --username AWS --password-stdin 111122223333.dkr.ecr.eu-west-1.amazonaws.com\naws: error: argument --region: expected one argument\nError: Cannot perform an interactive login from a non TTY device", "Invalid endpoint: https://api.ecr..amazonaws.com"],
-    near_misses: &["The specified region is not supported by this service."],
+    near_misses: near_misses(&["The specified region is not supported by this service."]),
 };

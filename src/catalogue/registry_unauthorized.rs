@@ -66,7 +66,7 @@ pub const FAMILY: Family = Family {
         "Error response from daemon: login attempt to https://123456789012.dkr.ecr.eu-central-1.amazonaws.com/v2/ failed with status: 401 Unauthorized",
         "Failed to pull image \"123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest\": unauthorized: authentication required",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "Error response from daemon: Head \"https://ghcr.io/v2/org/app/manifests/1\": unauthorized",
-    ],
+    ]),
 };

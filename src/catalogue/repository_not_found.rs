@@ -105,8 +105,8 @@ pub const FAMILY: Family = Family {
         "Error: reading ECR Repository (team/api): couldn't find resource\n  with data.aws_ecr_repository.api",
         "ERROR: failed to solve: failed to push 111122223333.dkr.ecr.eu-north-1.amazonaws.com/web/frontend:9f1c2a: unexpected status from HEAD request to https://111122223333.dkr.ecr.eu-north-1.amazonaws.com/v2/web/frontend/blobs/sha256:0a1b: 403 Forbidden",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "Could not list tags: name unknown: repository name not known to registry harbor.example.com",
         "An error occurred (RepositoryDoesNotExistException) when calling the GetRepository operation: my-repo does not exist",
-    ],
+    ]),
 };

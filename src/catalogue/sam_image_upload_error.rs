@@ -63,5 +63,5 @@ pub const FAMILY: Family = Family {
         "Error: Invalid value for '--image-repository': Invalid Image Repository ECR URI: 111122223333.dkr.ecr.us-east-1.amazonaws.com/fns/resize:latest",
         "samcli.commands.package.exceptions.DockerPushFailedError: 500 Server Error: Internal Server Error (\"manifest blob unknown\")",
     ],
-    near_misses: &["Error: Unable to upload artifact ./src referenced by CodeUri parameter of ApiFunction resource."],
+    near_misses: near_misses(&["Error: Unable to upload artifact ./src referenced by CodeUri parameter of ApiFunction resource."]),
 };

@@ -50,7 +50,7 @@ pub const FAMILY: Family = Family {
         "C:\\build> $(aws ecr get-login --no-include-email --region eu-west-1)\n'$' is not recognized as an internal or external command,\noperable program or batch file.",
         "PS C:\\src> $(aws ecr get-login --region us-east-2 --no-include-email)\nThe term 'docker login -u AWS -p eyJwYXlsb2FkIjoi' is not recognized as the name of a cmdlet, function, script file, or operable program.",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "'$' is not recognized as an internal or external command, operable program or batch file.",
-    ],
+    ]),
 };

@@ -55,5 +55,5 @@ pub const FAMILY: Family = Family {
         "An error occurred (ImageTagAlreadyExistsException) when calling the PutImage operation: The image tag 'v1' already exists in the 'app' repository and cannot be overwritten because the repository is immutable.",
         "PUT https://111122223333.dkr.ecr.eu-west-1.amazonaws.com/v2/api/manifests/v5: TAG_INVALID: The image tag 'v5' already exists in the 'api' repository and cannot be overwritten because the tag is immutable.",
     ],
-    near_misses: &["fatal: tag 'v1.0' already exists"],
+    near_misses: near_misses(&["fatal: tag 'v1.0' already exists"]),
 };

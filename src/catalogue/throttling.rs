@@ -103,10 +103,10 @@ pub const FAMILY: Family = Family {
         "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"} from ecr.us-east-1.amazonaws.com",
         "aws: [ERROR]: An error occurred (ThrottlingException) when calling the DescribeImages operation: Rate exceeded",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit",
         "An error occurred (ThrottlingException) when calling the RunTask operation: Rate exceeded",
         "{\"message\":\"Rate exceeded.\",\"code\":\"ThrottlingException\",\"statusCode\":400}",
         "image pull failed: pull QPS exceeded",
-    ],
+    ]),
 };

@@ -39,7 +39,7 @@ pub const FAMILY: Family = Family {
         "denied: Your authorization token has expired. Reauthenticate and try again",
         "denied: Your Authorization Token has expired. Please run 'aws ecr get-login --no-include-email' to fetch a new one.",
     ],
-    near_misses: &[
+    near_misses: near_misses(&[
         "An error occurred (ExpiredTokenException) when calling the GetAuthorizationToken operation (reached max retries: 2): The security token included in the request is expired",
-    ],
+    ]),
 };

@@ -20,7 +20,7 @@ pub struct Family {
     pub references: &'static [&'static str],
     /// Texts this family must match (and be the first finding of).
     pub examples: &'static [&'static str],
-    /// Texts close to it that it must not match.
+    /// Texts close to it that it must not match (natively only: see [`near_misses`]).
     pub near_misses: &'static [&'static str],
 }
 
@@ -127,6 +127,20 @@ impl When {
             When::All(all) => all.iter().all(|w| w.holds(get)),
         }
     }
+}
+
+/// A family's near misses. They are test data (the catalogue test checks that none matches),
+/// never shown, so the wasm build leaves them out.
+#[cfg(not(target_arch = "wasm32"))]
+pub const fn near_misses(texts: &'static [&'static str]) -> &'static [&'static str] {
+    texts
+}
+
+/// A family's near misses. They are test data (the catalogue test checks that none matches),
+/// never shown, so the wasm build leaves them out.
+#[cfg(target_arch = "wasm32")]
+pub const fn near_misses(_texts: &'static [&'static str]) -> &'static [&'static str] {
+    &[]
 }
 
 /// Shorthand for an always-applicable remedy.
