@@ -2,6 +2,7 @@
 
 mod bucket_view;
 mod copy_button;
+mod dom;
 mod error_pages;
 mod explainer;
 mod finding_card;
@@ -11,6 +12,9 @@ mod route;
 mod share_box;
 mod source_view;
 
+use dom::current_hash;
+// The bucket view still imports these from here.
+pub(crate) use dom::{document, window};
 use route::Route;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -63,14 +67,6 @@ pub fn start() {
     yew::Renderer::<App>::with_root_and_props(root, AppProps { embed }).render();
 }
 
-pub(crate) fn window() -> web_sys::Window {
-    web_sys::window().expect("a browser window")
-}
-
-pub(crate) fn document() -> web_sys::Document {
-    window().document().expect("a document")
-}
-
 /// The route, kept in sync with the URL fragment.
 #[hook]
 fn use_route() -> Route {
@@ -85,10 +81,6 @@ fn use_route() -> Route {
         });
     }
     (*route).clone()
-}
-
-pub(crate) fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]

@@ -2,7 +2,7 @@
 //! is redacted by default. The box shows exactly the text the link will carry.
 
 use super::copy_button::CopyButton;
-use super::window;
+use super::dom::window;
 use crate::share;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
