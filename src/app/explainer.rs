@@ -3,8 +3,7 @@
 use super::finding_card::FindingCard;
 use super::share_box::ShareBox;
 use super::source_view::SourceView;
-use crate::catalogue::FAMILIES;
-use crate::engine::{self, Explainer as Engine, Report};
+use crate::engine::{self, docs, Explainer as Engine, Report};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -214,7 +213,10 @@ pub fn Explainer(props: &Props) -> Html {
         let warm = use_mut_ref(|| None::<Timeout>);
         use_effect_with((), move |_| {
             *warm.borrow_mut() = Some(Timeout::new(50, || {
-                let sample = FAMILIES[0].examples.first().copied().unwrap_or_default();
+                let sample = docs::ids()
+                    .next()
+                    .and_then(docs::example)
+                    .unwrap_or_default();
                 let _ = engine::explain(sample);
             }));
             move || drop(warm.borrow_mut().take())
@@ -428,10 +430,7 @@ fn verdict(report: Option<&Report>, len: usize) -> Html {
 
 #[component]
 fn EmptyState() -> Html {
-    let ecr = FAMILIES
-        .iter()
-        .filter(|f| !f.id.starts_with("not-ecr-"))
-        .count();
+    let ecr = docs::ecr_family_count();
     html! {
         <div class="verdict empty" data-verdict="empty">
             <h2>{"Paste an Amazon ECR error to see what went wrong"}</h2>
@@ -501,10 +500,8 @@ fn Examples(props: &ExamplesProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
             {
-                if let Some(f) = FAMILIES.iter().find(|f| f.id == sel.value()) {
-                    if let Some(example) = f.examples.first() {
-                        onpick.emit(example.to_string());
-                    }
+                if let Some(example) = docs::example(&sel.value()) {
+                    onpick.emit(example.to_string());
                 }
                 sel.set_value("");
             }
@@ -514,16 +511,16 @@ fn Examples(props: &ExamplesProps) -> Html {
         <div class="examples">
             <span class="examples-label" id="examples-label">{"Try an example:"}</span>
             <div class="example-buttons" role="group" aria-labelledby="examples-label">
-                {for FEATURED.iter().filter_map(|id| FAMILIES.iter().find(|f| f.id == *id)).map(|f| html! {
-                    <button type="button" class="example" data-example={f.id} onclick={pick(f.examples[0])}>{f.id}</button>
+                {for FEATURED.iter().filter_map(|&id| Some((id, docs::example(id)?))).map(|(id, example)| html! {
+                    <button type="button" class="example" data-example={id} onclick={pick(example)}>{id}</button>
                 })}
             </div>
             <label class="more-examples">
                 <span>{"or any other: "}</span>
                 <select onchange={onselect}>
                     <option value="" selected=true>{"choose an error…"}</option>
-                    {for FAMILIES.iter().filter(|f| !FEATURED.contains(&f.id)).map(|f| html! {
-                        <option value={f.id}>{f.id}</option>
+                    {for docs::ids().filter(|id| !FEATURED.contains(id)).map(|id| html! {
+                        <option value={id}>{id}</option>
                     })}
                 </select>
             </label>

@@ -533,7 +533,7 @@ fn candidates(
     let mut out: Vec<Candidate> = Vec::new();
     let mut push = |family: usize, reason: String| {
         let f = &FAMILIES[family];
-        if f.id.starts_with("not-ecr-") || out.iter().any(|c| c.id == f.id) || out.len() >= 3 {
+        if f.is_lookalike() || out.iter().any(|c| c.id == f.id) || out.len() >= 3 {
             return;
         }
         out.push(Candidate {
