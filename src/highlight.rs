@@ -2,7 +2,6 @@
 //! to, and, for huge pastes, only the neighbourhood of each finding. Pure, so it is tested
 //! natively; the app only turns pieces into elements.
 
-use crate::engine::normalize::{ceil_char_boundary, floor_char_boundary};
 use crate::engine::Report;
 use std::collections::HashMap;
 
@@ -57,8 +56,8 @@ fn window_around(text: &str, start: usize, end: usize) -> (usize, usize) {
             }
         }
     }
-    let s = floor_char_boundary(text, s.max(start.saturating_sub(MAX_WINDOW / 2)));
-    let e = ceil_char_boundary(text, e.min(end.saturating_add(MAX_WINDOW / 2)));
+    let s = text.floor_char_boundary(s.max(start.saturating_sub(MAX_WINDOW / 2)));
+    let e = text.ceil_char_boundary(e.min(end.saturating_add(MAX_WINDOW / 2)));
     (s, e)
 }
 
@@ -150,7 +149,7 @@ pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
         let mut cuts: Vec<usize> = cuts
             .into_iter()
             .filter(|&c| c >= ws && c <= we)
-            .map(|c| floor_char_boundary(text, c))
+            .map(|c| text.floor_char_boundary(c))
             .collect();
         cuts.sort_unstable();
         cuts.dedup();

@@ -145,15 +145,12 @@ impl Handles {
 
 /// The first lines of a big paste, for the box.
 fn preview(text: &str) -> String {
-    let mut end = text
+    let end = text
         .match_indices('\n')
         .nth(PREVIEW_LINES - 1)
         .map_or(text.len(), |(i, _)| i + 1)
         .min(PREVIEW_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].to_string()
+    text[..text.floor_char_boundary(end)].to_string()
 }
 
 fn textarea(node: &NodeRef) -> Option<web_sys::HtmlTextAreaElement> {

@@ -245,10 +245,7 @@ impl<'a> Lines<'a> {
     }
 
     fn at(&self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = self.text.floor_char_boundary(offset);
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         let col = self.text[start..offset].chars().count() + 1;

@@ -4,7 +4,7 @@
 
 use super::evidence::{self, Evidence};
 use super::facts::{self, Fact};
-use super::normalize::{ceil_char_boundary, floor_char_boundary, Normalized};
+use super::normalize::Normalized;
 use super::pattern::Regex;
 use super::volatile;
 use super::work;
@@ -151,8 +151,8 @@ pub struct ChunkResult {
 /// host or ARN is cut in half (a cut one would read as a different, wrong fact).
 fn window(s: &str, start: usize, end: usize, before: usize, after: usize) -> (usize, usize) {
     const MAX_WIDEN: usize = 256;
-    let mut lo = floor_char_boundary(s, start.saturating_sub(before));
-    let mut hi = ceil_char_boundary(s, end.saturating_add(after));
+    let mut lo = s.floor_char_boundary(start.saturating_sub(before));
+    let mut hi = s.ceil_char_boundary(end.saturating_add(after));
     let b = s.as_bytes();
     let lo_limit = lo.saturating_sub(MAX_WIDEN);
     while lo > lo_limit && !b[lo - 1].is_ascii_whitespace() {
@@ -162,7 +162,7 @@ fn window(s: &str, start: usize, end: usize, before: usize, after: usize) -> (us
     while hi < hi_limit && !b[hi].is_ascii_whitespace() {
         hi += 1;
     }
-    (floor_char_boundary(s, lo), ceil_char_boundary(s, hi))
+    (s.floor_char_boundary(lo), s.ceil_char_boundary(hi))
 }
 
 /// Byte ranges of the text, per signature, worth trying that signature on.
@@ -251,7 +251,7 @@ fn own_message_agrees(
     if local.foreign > local.ecr {
         return Err("its own message points at another registry or AWS service");
     }
-    let after = &text[end..ceil_char_boundary(text, end + 80)];
+    let after = &text[end..text.ceil_char_boundary(end + 80)];
     if let Some(op) = envelope_operation(after) {
         if !facts::is_ecr_operation(op) && !evidence::is_neutral_operation(op) {
             return Err("it was returned by another AWS service's operation");
@@ -296,7 +296,7 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
     for (si, cs) in compiled.signatures.iter().enumerate() {
         let mut kept = 0;
         for &(lo, hi) in &regions[si] {
-            let (lo, hi) = (floor_char_boundary(text, lo), ceil_char_boundary(text, hi));
+            let (lo, hi) = (text.floor_char_boundary(lo), text.ceil_char_boundary(hi));
             let region = &text[lo..hi];
             // Find first, capture only what is new: captures cost more than finds.
             work::add(region.len());
@@ -317,8 +317,8 @@ pub fn classify_chunk(n: &Normalized) -> ChunkResult {
                     .line_start(start)
                     .max(start.saturating_sub(SAME_LINE_REACH));
                 let line_hi = n.line_end(end).min(end + SAME_LINE_REACH);
-                let line_at = floor_char_boundary(text, line_lo);
-                let line = &text[line_at..ceil_char_boundary(text, line_hi)];
+                let line_at = text.floor_char_boundary(line_lo);
+                let line = &text[line_at..text.ceil_char_boundary(line_hi)];
                 // Same signature, same line but for its volatile tokens (times, counters,
                 // ids), same place in it: a repeat (two messages on one line are two places).
                 let key = (si, repeat_key(line, start - line_at));
@@ -561,7 +561,7 @@ fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usi
 /// A line with its volatile tokens masked and the match's place in it marked.
 fn repeat_key(line: &str, match_at: usize) -> String {
     let mut key = String::with_capacity(line.len() + 1);
-    let at = floor_char_boundary(line, match_at);
+    let at = line.floor_char_boundary(match_at);
     volatile::mask_into(&line[..at], &mut key);
     key.push('\u{1}');
     volatile::mask_into(&line[at..], &mut key);
@@ -689,12 +689,11 @@ pub(crate) fn judge(
     base_confidence: f32,
 ) -> Option<(f32, Rc<[Fact]>)> {
     let text = n.text.as_str();
-    let line_at = floor_char_boundary(
-        text,
+    let line_at = text.floor_char_boundary(
         n.line_start(start)
             .max(start.saturating_sub(SAME_LINE_REACH)),
     );
-    let line_hi = ceil_char_boundary(text, n.line_end(end).min(end + SAME_LINE_REACH));
+    let line_hi = text.ceil_char_boundary(n.line_end(end).min(end + SAME_LINE_REACH));
     let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
     let e = evidence::with_subject(evidence::weigh_around(&text[es..ee]), n, line_at, line_hi);
     scope_accepts(scope, e).ok()?;

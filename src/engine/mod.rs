@@ -18,7 +18,6 @@ pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span, Withhel
 
 use crate::catalogue::{Family, Stage, CONSEQUENCES, FAMILIES};
 use classify::{classify_chunk, Match};
-use normalize::floor_char_boundary;
 use std::collections::{HashMap, VecDeque};
 
 /// Inputs larger than this are read in line-aligned chunks, so memory stays bounded.
@@ -160,7 +159,7 @@ impl Explainer {
         }
         if findings.is_empty() {
             // Still say what could be read, from the head of the paste.
-            let head = &input[..floor_char_boundary(input, FACTS_HEAD.min(input.len()))];
+            let head = &input[..input.floor_char_boundary(FACTS_HEAD.min(input.len()))];
             let n = normalize::normalize(head);
             for f in facts::extract(&n.text) {
                 fields.entry(f.key.to_string()).or_insert(f.value);
@@ -190,7 +189,7 @@ fn chunks(input: &str, size: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < input.len() {
-        let mut end = floor_char_boundary(input, (start + size).min(input.len()));
+        let mut end = input.floor_char_boundary((start + size).min(input.len()));
         if end < input.len() {
             if let Some(nl) = input[start..end].rfind('\n') {
                 if nl > size / 2 {
@@ -202,7 +201,7 @@ fn chunks(input: &str, size: usize) -> Vec<(usize, usize)> {
         if end >= input.len() {
             break;
         }
-        let mut next = floor_char_boundary(input, end.saturating_sub(CHUNK_OVERLAP).max(start + 1));
+        let mut next = input.floor_char_boundary(end.saturating_sub(CHUNK_OVERLAP).max(start + 1));
         if let Some(nl) = input[next..end].find('\n') {
             next += nl + 1;
         }
@@ -491,7 +490,7 @@ fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
 /// End of the region after a wrapper's match where the detail it carries may stand: the rest
 /// of the message, up to a blank line.
 fn detail_reach(input: &str, end: usize) -> usize {
-    let limit = floor_char_boundary(input, (end + WRAPPER_REACH).min(input.len()));
+    let limit = input.floor_char_boundary((end + WRAPPER_REACH).min(input.len()));
     input[end.min(limit)..limit]
         .find("\n\n")
         .map_or(limit, |p| end + p)
