@@ -2,7 +2,7 @@
 //! to, and, for huge pastes, only the neighbourhood of each finding. Pure, so it is tested
 //! natively; the app only turns pieces into elements.
 
-use crate::engine::Report;
+use crate::engine::{field, Report};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,23 +62,8 @@ fn window_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// Which of several facts read from one span names it best (lower is better).
-fn label_rank(field: &str) -> usize {
-    const ORDER: &[&str] = &[
-        "principal_arn",
-        "registry",
-        "resource",
-        "repository",
-        "action",
-        "operation",
-        "error_code",
-        "region",
-        "registry_id",
-        "account_id",
-    ];
-    ORDER
-        .iter()
-        .position(|f| *f == field)
-        .unwrap_or(ORDER.len())
+fn label_rank(name: &str) -> u8 {
+    field::field(name).map_or(field::UNRANKED, |f| f.mark_rank)
 }
 
 /// The pieces of `text` to show: all of it when it is at most `max_bytes`, else the

@@ -26,19 +26,6 @@ const EVIDENCE_AROUND: usize = 600;
 pub const MAX_ANCHOR_LEN: usize = 64;
 /// The image a message names decides whose it is, whatever else stands around it.
 const IMAGE_WEIGHT: u32 = 8;
-/// Facts that describe the failed call, not its surroundings.
-const MESSAGE_FACTS: &[&str] = &[
-    "operation",
-    "action",
-    "error_code",
-    "resource",
-    "deny_reason",
-    "retries",
-    "principal_arn",
-    "principal_type",
-    "principal_name",
-    "partition",
-];
 /// How far from a match its own message may still run (wrapped lines, an envelope's prefix).
 const MESSAGE_REACH: usize = 300;
 /// Bounds the work on hostile input: matches kept per signature and chunk.
@@ -640,6 +627,10 @@ impl<'a> FactBlocks<'a> {
     }
 }
 
+fn is_about_call(key: &str) -> bool {
+    super::field::field(key).is_some_and(|f| f.about_call)
+}
+
 fn read_facts(
     around: &[Fact],
     start: usize,
@@ -657,7 +648,7 @@ fn read_facts(
     };
     // Facts about the failed call itself are read from its own message only; facts about
     // where it happened (region, registry, repository, client) may come from around it.
-    all.retain(|f| !MESSAGE_FACTS.contains(&f.key) || distance(f) <= MESSAGE_REACH);
+    all.retain(|f| !is_about_call(f.key) || distance(f) <= MESSAGE_REACH);
     all.sort_by_key(|f| (f.rank, distance(f)));
     let mut best: Vec<Fact> = own;
     for &(k, v) in sets {

@@ -115,26 +115,7 @@ fn registry_domain(region: &str) -> &'static str {
     }
 }
 
-/// Template variables the engine derives from the facts, beside the facts themselves.
-pub const DERIVED_VARS: &[&str] = &[
-    "registry",
-    "role_arn",
-    "action_name",
-    "policy_resource",
-    "quota_code",
-    "rate_note",
-    "operation_suffix",
-    "image_suffix",
-    "repository_q",
-    "registry_q",
-    "region_q",
-];
-
-/// Whether `{name}` in a template is a placeholder (anything else, like curl's
-/// `%{http_code}` or JSON, stays as written).
-pub fn is_placeholder(name: &str) -> bool {
-    super::field::is_field(name) || DERIVED_VARS.contains(&name) || name == "cli_command"
-}
+pub use super::field::is_placeholder;
 
 /// Replaces `{name}` with the variable, or `<name>` when there is none; `{name|words}` falls
 /// back to the words instead (for prose). Braces around anything else stay as written.
@@ -298,27 +279,6 @@ impl ShellScanner {
     }
 }
 
-/// Facts that feed a derived variable: if one is withheld, so is what is built from it.
-const DERIVED_FROM: &[(&str, &[&str])] = &[
-    ("registry", &["registry_id", "account_id", "region"]),
-    (
-        "role_arn",
-        &["principal_arn", "principal_name", "account_id", "partition"],
-    ),
-    ("action_name", &["action"]),
-    (
-        "policy_resource",
-        &[
-            "resource",
-            "region",
-            "registry_id",
-            "account_id",
-            "repository",
-            "partition",
-        ],
-    ),
-];
-
 /// The remedies that apply to these facts, filled in, and the facts that were kept out of
 /// them because they fail AWS's naming rules.
 pub fn render(templates: &[RemedyTemplate], fields: &Fields) -> (Vec<Remedy>, Vec<Withheld>) {
@@ -339,9 +299,9 @@ pub fn render(templates: &[RemedyTemplate], fields: &Fields) -> (Vec<Remedy>, Ve
         applicable.iter().any(|t| {
             let mentions = |n: &str| t.command.contains(&format!("{{{n}}}"));
             mentions(name)
-                || DERIVED_FROM
+                || field::DERIVED
                     .iter()
-                    .any(|(derived, from)| from.contains(&name) && mentions(derived))
+                    .any(|d| d.from.contains(&name) && mentions(d.name))
         })
     };
     let withheld = invalid
