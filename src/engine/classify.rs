@@ -258,9 +258,9 @@ fn envelope_operation(after: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
-/// Finds every accepted match in one normalized chunk.
 /// What a match came to, remembered for identical lines: a log that repeats one error
 /// thousands of times (a retry loop) costs one evaluation, not thousands.
+#[derive(Clone)]
 enum Outcome {
     Accepted { confidence: f32, facts: Rc<[Fact]> },
     Rejected,
@@ -269,122 +269,182 @@ enum Outcome {
 /// How much of a match's line, each side, makes two matches "the same line".
 const SAME_LINE_REACH: usize = 512;
 
+/// Finds every accepted match in one normalized chunk.
 pub fn classify_chunk(n: &Normalized) -> ChunkResult {
     let text = n.text.as_str();
     let compiled = compiled();
     let repeats = Repeats::new(n);
     let (regions, mentioned) = candidate_regions(text, compiled, &repeats);
-    let mut result = ChunkResult {
-        mentioned,
-        ..ChunkResult::default()
+    let mut scan = Scan {
+        n,
+        seen: HashMap::new(),
+        blocks: FactBlocks::new(text),
+        result: ChunkResult {
+            mentioned,
+            ..ChunkResult::default()
+        },
     };
-    let mut seen: HashMap<(usize, String), Outcome> = HashMap::new();
-    let mut blocks = FactBlocks::new(text);
     for (si, cs) in compiled.signatures.iter().enumerate() {
         let mut kept = 0;
         for &(lo, hi) in &regions[si] {
             let (lo, hi) = (text.floor_char_boundary(lo), text.ceil_char_boundary(hi));
-            let region = &text[lo..hi];
+            let region = Region {
+                text: &text[lo..hi],
+                at: lo,
+            };
             // Find first, capture only what is new: captures cost more than finds.
-            work::add(region.len());
-            for m in cs.regex.find_iter(region) {
+            work::add(region.text.len());
+            for m in cs.regex.find_iter(region.text) {
                 if kept >= MAX_MATCHES_PER_SIGNATURE {
                     break;
                 }
-                let (start, end) = (lo + m.start(), lo + m.end());
-                if repeats.is_repeat_at(start) {
+                if repeats.is_repeat_at(lo + m.start())
+                    || cs.unless.as_ref().is_some_and(|u| u.is_match(m.as_str()))
+                {
                     continue;
                 }
-                if let Some(unless) = &cs.unless {
-                    if unless.is_match(m.as_str()) {
-                        continue;
-                    }
+                if scan.consider(si, cs, &region, m.start(), m.end()) {
+                    kept += 1;
                 }
-                let line_lo = n
-                    .line_start(start)
-                    .max(start.saturating_sub(SAME_LINE_REACH));
-                let line_hi = n.line_end(end).min(end + SAME_LINE_REACH);
-                let line_at = text.floor_char_boundary(line_lo);
-                let line = &text[line_at..text.ceil_char_boundary(line_hi)];
-                // Same signature, same line but for its volatile tokens (times, counters,
-                // ids), same place in it: a repeat (two messages on one line are two places).
-                let key = (si, repeat_key(line, start - line_at));
-                if let Some(outcome) = seen.get(&key) {
-                    if let Outcome::Accepted { confidence, facts } = outcome {
-                        kept += 1;
-                        result.matches.push(Match {
-                            family: cs.family,
-                            signature: si,
-                            start,
-                            end,
-                            confidence: *confidence,
-                            precise: cs.signature.precise,
-                            facts: facts.clone(),
-                            repeat: true,
-                        });
-                    }
-                    continue;
-                }
-                let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
-                let mut e = evidence::weigh_around(&text[es..ee]);
-                // The image the message itself names outweighs anything around it.
-                if cs.names_image {
-                    if let Some(image) = cs
-                        .regex
-                        .captures_at(region, m.start())
-                        .and_then(|c| c.name("image").map(|g| g.as_str()))
-                    {
-                        evidence::weigh_image(&mut e, image, IMAGE_WEIGHT);
-                    }
-                }
-                let e = evidence::with_subject(e, n, line_at, line_at + line.len());
-                let verdict = scope_accepts(cs.signature.scope, e)
-                    .and_then(|()| own_message_agrees(cs.signature.scope, text, line, end));
-                if let Err(reason) = verdict {
-                    result.rejected.push(Rejected {
-                        family: cs.family,
-                        reason,
-                    });
-                    seen.insert(key, Outcome::Rejected);
-                    continue;
-                }
-                kept += 1;
-                let mut own = Vec::new();
-                work::add(m.len());
-                if let Some(caps) = cs.regex.captures_at(region, m.start()) {
-                    for name in cs.regex.capture_names().flatten() {
-                        if let Some(g) = caps.name(name) {
-                            own_fact(&mut own, name, g.as_str(), lo + g.start(), lo + g.end());
-                        }
-                    }
-                }
-                let confidence = confidence(cs.signature, e);
-                let around = blocks.window_facts(start, end);
-                let facts: Rc<[Fact]> =
-                    read_facts(&around, start, end, own, cs.signature.sets).into();
-                seen.insert(
-                    key,
-                    Outcome::Accepted {
-                        confidence,
-                        facts: facts.clone(),
-                    },
-                );
-                result.matches.push(Match {
-                    family: cs.family,
-                    signature: si,
-                    start,
-                    end,
-                    confidence,
-                    precise: cs.signature.precise,
-                    facts,
-                    repeat: false,
-                });
             }
         }
     }
+    let mut result = scan.result;
     let copies = repeats.copy_matches(text, &result.matches);
     result.matches.extend(copies);
     result
+}
+
+/// The stretch of clean text a signature is tried on.
+struct Region<'a> {
+    text: &'a str,
+    /// Where it starts in the chunk's clean text.
+    at: usize,
+}
+
+/// One chunk's scan: the outcomes so far and the facts read so far.
+struct Scan<'a> {
+    n: &'a Normalized,
+    seen: HashMap<(usize, String), Outcome>,
+    blocks: FactBlocks<'a>,
+    result: ChunkResult,
+}
+
+impl Scan<'_> {
+    /// Decides a match of signature `si` at `m_start..m_end` of `region` (a repeat of a line
+    /// decided before takes that decision) and records it; true when it was accepted.
+    fn consider(
+        &mut self,
+        si: usize,
+        cs: &CompiledSignature,
+        region: &Region,
+        m_start: usize,
+        m_end: usize,
+    ) -> bool {
+        let (start, end) = (region.at + m_start, region.at + m_end);
+        let (line_at, line) = line_around(self.n, start, end);
+        // Same signature, same line but for its volatile tokens (times, counters, ids), same
+        // place in it: a repeat (two messages on one line are two places).
+        let key = (si, repeat_key(line, start - line_at));
+        let (outcome, repeat) = match self.seen.get(&key) {
+            Some(outcome) => (outcome.clone(), true),
+            None => {
+                let outcome = match self.accept(cs, region, m_start, start, end) {
+                    Ok(e) => Outcome::Accepted {
+                        confidence: confidence(cs.signature, e),
+                        facts: self.match_facts(cs, region, m_start, start, end),
+                    },
+                    Err(reason) => {
+                        self.result.rejected.push(Rejected {
+                            family: cs.family,
+                            reason,
+                        });
+                        Outcome::Rejected
+                    }
+                };
+                self.seen.insert(key, outcome.clone());
+                (outcome, false)
+            }
+        };
+        let Outcome::Accepted { confidence, facts } = outcome else {
+            return false;
+        };
+        self.result.matches.push(Match {
+            family: cs.family,
+            signature: si,
+            start,
+            end,
+            confidence,
+            precise: cs.signature.precise,
+            facts,
+            repeat,
+        });
+        true
+    }
+
+    /// The evidence for a match if its signature's scope accepts it, else why not.
+    fn accept(
+        &self,
+        cs: &CompiledSignature,
+        region: &Region,
+        m_start: usize,
+        start: usize,
+        end: usize,
+    ) -> Result<Evidence, &'static str> {
+        let text = self.n.text.as_str();
+        let (line_at, line) = line_around(self.n, start, end);
+        let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
+        let mut e = evidence::weigh_around(&text[es..ee]);
+        // The image the message itself names outweighs anything around it.
+        if cs.names_image {
+            if let Some(image) = cs
+                .regex
+                .captures_at(region.text, m_start)
+                .and_then(|c| c.name("image").map(|g| g.as_str()))
+            {
+                evidence::weigh_image(&mut e, image, IMAGE_WEIGHT);
+            }
+        }
+        let e = evidence::with_subject(e, self.n, line_at, line_at + line.len());
+        scope_accepts(cs.signature.scope, e)?;
+        own_message_agrees(cs.signature.scope, text, line, end)?;
+        Ok(e)
+    }
+
+    /// The facts of an accepted match: its signature's own captures, what the signature sets,
+    /// then the facts around it.
+    fn match_facts(
+        &mut self,
+        cs: &CompiledSignature,
+        region: &Region,
+        m_start: usize,
+        start: usize,
+        end: usize,
+    ) -> Rc<[Fact]> {
+        let mut own = Vec::new();
+        work::add(end - start);
+        if let Some(caps) = cs.regex.captures_at(region.text, m_start) {
+            for name in cs.regex.capture_names().flatten() {
+                if let Some(g) = caps.name(name) {
+                    let (gs, ge) = (region.at + g.start(), region.at + g.end());
+                    own_fact(&mut own, name, g.as_str(), gs, ge);
+                }
+            }
+        }
+        let around = self.blocks.window_facts(start, end);
+        read_facts(&around, start, end, own, cs.signature.sets).into()
+    }
+}
+
+/// The start and text of the line a match stands on, at most [`SAME_LINE_REACH`] each side.
+fn line_around(n: &Normalized, start: usize, end: usize) -> (usize, &str) {
+    let text = n.text.as_str();
+    let line_at = text.floor_char_boundary(
+        n.line_start(start)
+            .max(start.saturating_sub(SAME_LINE_REACH)),
+    );
+    let line_hi = text.ceil_char_boundary(n.line_end(end).min(end + SAME_LINE_REACH));
+    (line_at, &text[line_at..line_hi])
 }
 
 /// Lines that repeat an earlier line but for volatile tokens (times, counters, ids), with the
@@ -680,15 +740,12 @@ pub(crate) fn judge(
     base_confidence: f32,
 ) -> Option<(f32, Rc<[Fact]>)> {
     let text = n.text.as_str();
-    let line_at = text.floor_char_boundary(
-        n.line_start(start)
-            .max(start.saturating_sub(SAME_LINE_REACH)),
-    );
-    let line_hi = text.ceil_char_boundary(n.line_end(end).min(end + SAME_LINE_REACH));
+    let (line_at, line) = line_around(n, start, end);
     let (es, ee) = window(text, start, end, EVIDENCE_AROUND, EVIDENCE_AROUND);
+    let line_hi = line_at + line.len();
     let e = evidence::with_subject(evidence::weigh_around(&text[es..ee]), n, line_at, line_hi);
     scope_accepts(scope, e).ok()?;
-    own_message_agrees(scope, text, &text[line_at..line_hi], end).ok()?;
+    own_message_agrees(scope, text, line, end).ok()?;
     let signature = Signature {
         confidence: base_confidence,
         ..Signature::BASE
