@@ -2,32 +2,33 @@
 //! to try and where, regex-lite confirms, the evidence around each match decides whether it is
 //! an ECR error, and the facts around it are read.
 
+mod facts_around;
+mod repeats;
+mod verdict;
+
+use facts_around::{own_fact, read_facts, FactBlocks};
+use repeats::{repeat_key, Repeats};
+use verdict::{confidence, own_message_agrees, scope_accepts};
+
 use super::evidence::{self, Evidence};
-use super::facts::{self, Fact};
+use super::facts::Fact;
 use super::normalize::Normalized;
 use super::pattern::Regex;
-use super::volatile;
 use super::work;
 use crate::catalogue::{self, Scope, Signature};
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// How far around an anchor word a signature is tried (messages are long: ARNs, URLs).
 const BEFORE_ANCHOR: usize = 450;
 const AFTER_ANCHOR: usize = 650;
-/// How far around a match facts and evidence are read.
-const FACT_BEFORE: usize = 700;
-const FACT_AFTER: usize = 500;
+/// How far around a match evidence is read.
 const EVIDENCE_AROUND: usize = 600;
 /// Longest anchor word the prefilter can look up.
 pub const MAX_ANCHOR_LEN: usize = 64;
 /// The image a message names decides whose it is, whatever else stands around it.
 const IMAGE_WEIGHT: u32 = 8;
-/// How far from a match its own message may still run (wrapped lines, an envelope's prefix).
-const MESSAGE_REACH: usize = 300;
 /// Bounds the work on hostile input: matches kept per signature and chunk.
 const MAX_MATCHES_PER_SIGNATURE: usize = 1 << 16;
 
@@ -201,61 +202,6 @@ fn candidate_regions(text: &str, compiled: &Compiled, repeats: &Repeats) -> (Reg
         }
     }
     (regions, mentioned)
-}
-
-fn scope_accepts(scope: Scope, e: Evidence) -> Result<(), &'static str> {
-    let ok = match scope {
-        Scope::Ecr | Scope::Any => true,
-        Scope::EcrUnlessForeign => e.foreign == 0 || e.ecr > e.foreign,
-        Scope::AwsWithHint => (e.ecr > 0 || e.hint > 0) && (e.foreign == 0 || e.ecr > e.foreign),
-        Scope::NeedsEcr => e.ecr > 0 && e.ecr > e.foreign,
-        Scope::Foreign => e.foreign > 0 && e.foreign >= e.ecr,
-    };
-    if ok {
-        return Ok(());
-    }
-    Err(match scope {
-        Scope::Foreign => "the paste points at ECR, not at another registry or service",
-        _ if e.foreign > 0 => "the text around it points at another registry or AWS service",
-        _ => "nothing around it points at ECR (no ECR host, action, operation or image)",
-    })
-}
-
-/// For wordings that need context: the match's own message has the last word. Its line must
-/// not point elsewhere (a Docker Hub image, another registry), and an AWS envelope right after
-/// it must name an ECR operation (`ValidationException when calling the CreateModel operation`
-/// is SageMaker's).
-fn own_message_agrees(
-    scope: Scope,
-    text: &str,
-    line: &str,
-    end: usize,
-) -> Result<(), &'static str> {
-    if matches!(scope, Scope::Ecr | Scope::Any | Scope::Foreign) {
-        return Ok(());
-    }
-    let local = evidence::weigh(line);
-    if local.foreign > local.ecr {
-        return Err("its own message points at another registry or AWS service");
-    }
-    let after = &text[end..text.ceil_char_boundary(end + 80)];
-    if let Some(op) = envelope_operation(after) {
-        if !facts::is_ecr_operation(op) && !evidence::is_neutral_operation(op) {
-            return Err("it was returned by another AWS service's operation");
-        }
-    }
-    Ok(())
-}
-
-/// The operation of an AWS CLI envelope that follows an exception's name.
-fn envelope_operation(after: &str) -> Option<&str> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^\)? when calling the ([A-Za-z]+) operation").expect("envelope pattern")
-    });
-    re.captures(after)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str())
 }
 
 /// What a match came to, remembered for identical lines: a log that repeats one error
@@ -445,289 +391,6 @@ fn line_around(n: &Normalized, start: usize, end: usize) -> (usize, &str) {
     );
     let line_hi = text.ceil_char_boundary(n.line_end(end).min(end + SAME_LINE_REACH));
     (line_at, &text[line_at..line_hi])
-}
-
-/// Lines that repeat an earlier line but for volatile tokens (times, counters, ids), with the
-/// line before and after them alike too, so any match that starts on them reads the same
-/// text. Their matches are copied from the first occurrence: a retry loop costs one hash per
-/// line, not a pattern search.
-struct Repeats<'a> {
-    text: &'a str,
-    /// Clean ranges of the lines.
-    lines: Vec<(usize, usize)>,
-    /// Read as needed (only lines where an anchor word or a match stands are ever asked
-    /// about): per line, the hash of its masked text, and the earlier line it repeats.
-    hashes: RefCell<Vec<Option<u64>>>,
-    first: RefCell<Vec<Option<Option<usize>>>>,
-    seen: RefCell<HashMap<(u64, u64, u64), usize>>,
-}
-
-impl<'a> Repeats<'a> {
-    fn new(n: &'a Normalized) -> Self {
-        let lines: Vec<(usize, usize)> = n.lines().collect();
-        Repeats {
-            text: n.text.as_str(),
-            hashes: RefCell::new(vec![None; lines.len()]),
-            first: RefCell::new(vec![None; lines.len()]),
-            seen: RefCell::new(HashMap::new()),
-            lines,
-        }
-    }
-
-    fn hash(&self, i: usize) -> u64 {
-        if let Some(h) = self.hashes.borrow()[i] {
-            return h;
-        }
-        let (s, e) = self.lines[i];
-        let mut masked = String::with_capacity(e - s);
-        volatile::mask_into(&self.text[s..e], &mut masked);
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        masked.hash(&mut h);
-        let h = h.finish();
-        self.hashes.borrow_mut()[i] = Some(h);
-        h
-    }
-
-    /// The earlier line that line `i` repeats, deciding it on first ask.
-    fn first_of(&self, i: usize) -> Option<usize> {
-        if let Some(known) = self.first.borrow()[i] {
-            return known;
-        }
-        let before = i.checked_sub(1).map_or(0, |p| self.hash(p));
-        let after = if i + 1 < self.lines.len() {
-            self.hash(i + 1)
-        } else {
-            0
-        };
-        let key = (before, self.hash(i), after);
-        let first = match self.seen.borrow_mut().entry(key) {
-            std::collections::hash_map::Entry::Occupied(o) => Some(*o.get()),
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(i);
-                None
-            }
-        };
-        self.first.borrow_mut()[i] = Some(first);
-        first
-    }
-
-    fn line_of(&self, at: usize) -> usize {
-        self.lines
-            .partition_point(|&(s, _)| s <= at)
-            .saturating_sub(1)
-    }
-
-    fn is_repeat_at(&self, at: usize) -> bool {
-        !self.lines.is_empty() && self.first_of(self.line_of(at)).is_some()
-    }
-
-    /// Whether anchor words at `at` can only find matches that are copied anyway: its line
-    /// and the one before are both repeats.
-    fn anchors_needless_at(&self, at: usize) -> bool {
-        if self.lines.is_empty() {
-            return false;
-        }
-        let line = self.line_of(at);
-        self.first_of(line).is_some() && line > 0 && self.first_of(line - 1).is_some()
-    }
-
-    /// The text of line `i` and the next one: a match that starts on a line ends by then.
-    fn unit(&self, i: usize) -> (usize, usize) {
-        let end = self.lines.get(i + 1).map_or(self.lines[i].1, |l| l.1);
-        (self.lines[i].0, end)
-    }
-
-    /// Copies of the first occurrences' matches onto every repeated line, at the places that
-    /// correspond once volatile tokens are set aside.
-    fn copy_matches(&self, text: &str, matches: &[Match]) -> Vec<Match> {
-        let mut by_line: HashMap<usize, Vec<&Match>> = HashMap::new();
-        for m in matches {
-            by_line.entry(self.line_of(m.start)).or_default().push(m);
-        }
-        let mut copies = Vec::new();
-        let decided = self.first.borrow();
-        for (line, first) in decided.iter().enumerate() {
-            let Some(originals) = first
-                .flatten()
-                .and_then(|k| by_line.get(&k).map(|v| (k, v)))
-            else {
-                continue;
-            };
-            let (k, originals) = originals;
-            let (ks, ke) = self.unit(k);
-            let (ls, le) = self.unit(line);
-            let (from, to) = (&text[ks..ke], &text[ls..le]);
-            for m in originals.iter().filter(|m| m.end <= ke) {
-                let start = volatile::align(from, to, m.start - ks, false);
-                let end = volatile::align(from, to, m.end - ks, true);
-                if let (Some(s), Some(e)) = (start, end) {
-                    work::add(1);
-                    copies.push(Match {
-                        start: ls + s,
-                        end: ls + e,
-                        repeat: true,
-                        ..(*m).clone()
-                    });
-                }
-            }
-        }
-        copies
-    }
-}
-
-/// A family's own capture, checked like any other fact.
-fn own_fact(out: &mut Vec<Fact>, name: &str, value: &str, start: usize, end: usize) {
-    let value = value.trim_end_matches(['.', ',', ';']).trim();
-    let at = facts::Found {
-        text: value,
-        start,
-        end,
-    };
-    let key: &'static str = match name {
-        "image" => return facts::image_facts(out, at, 0),
-        "principal_arn" => return facts::principal_facts(out, at, 0),
-        "repository" if facts::is_template(value) => return,
-        "region" if !facts::is_region(value) => return,
-        "registry_id" | "account_id" if !value.bytes().all(|c| c.is_ascii_digit()) => return,
-        other => match super::field::field(other) {
-            Some(f) => f.name,
-            None => return,
-        },
-    };
-    if !value.is_empty() {
-        out.push(Fact {
-            key,
-            value: value.to_string(),
-            start,
-            end,
-            rank: 0,
-        });
-    }
-}
-
-/// A line with its volatile tokens masked and the match's place in it marked.
-fn repeat_key(line: &str, match_at: usize) -> String {
-    let mut key = String::with_capacity(line.len() + 1);
-    let at = line.floor_char_boundary(match_at);
-    volatile::mask_into(&line[..at], &mut key);
-    key.push('\u{1}');
-    volatile::mask_into(&line[at..], &mut key);
-    key
-}
-
-/// Facts a signature may capture by name.
-fn confidence(signature: &Signature, e: Evidence) -> f32 {
-    let boost = if e.ecr > 0 { 0.05 } else { 0.0 };
-    let doubt = if e.foreign > 0 { 0.1 } else { 0.0 };
-    ((signature.confidence + boost - doubt).clamp(0.05, 0.99) * 100.0).round() / 100.0
-}
-
-/// Reads facts around a match: the signature's own captures first, then every extractor,
-/// each key's value taken from the best-ranked extractor nearest the match.
-/// Facts of a chunk, read once per block of text as matches ask for them: matches on
-/// neighbouring lines share their surroundings, so no byte is read by the fact extractors more
-/// than about twice, however dense the errors.
-struct FactBlocks<'a> {
-    text: &'a str,
-    /// Per block: the facts that start in it, in clean-text coordinates.
-    blocks: HashMap<usize, Vec<Fact>>,
-}
-
-/// Block size, and how far each block's text reaches into its neighbours so a fact that
-/// starts near the edge is read whole.
-const FACT_BLOCK: usize = 4096;
-const FACT_BLOCK_OVERLAP: usize = 768;
-
-impl<'a> FactBlocks<'a> {
-    fn new(text: &'a str) -> Self {
-        FactBlocks {
-            text,
-            blocks: HashMap::new(),
-        }
-    }
-
-    fn block(&mut self, b: usize) -> &[Fact] {
-        let text = self.text;
-        self.blocks.entry(b).or_insert_with(|| {
-            let own = (b * FACT_BLOCK, (b + 1) * FACT_BLOCK);
-            let (lo, hi) = window(text, own.0, own.1, FACT_BLOCK_OVERLAP, FACT_BLOCK_OVERLAP);
-            facts::extract_positioned(&text[lo..hi])
-                .into_iter()
-                .map(|f| Fact {
-                    start: f.start + lo,
-                    end: f.end + lo,
-                    ..f
-                })
-                .filter(|f| (own.0..own.1).contains(&f.start))
-                .collect()
-        })
-    }
-
-    /// Every fact in the window around a match, at positions in the clean text, and the client
-    /// that printed it.
-    fn window_facts(&mut self, start: usize, end: usize) -> Vec<Fact> {
-        let (ws, we) = window(self.text, start, end, FACT_BEFORE, FACT_AFTER);
-        let mut out = Vec::new();
-        for b in ws / FACT_BLOCK..=we.saturating_sub(1) / FACT_BLOCK {
-            out.extend(
-                self.block(b)
-                    .iter()
-                    .filter(|f| f.start >= ws && f.end <= we)
-                    .cloned(),
-            );
-        }
-        if let Some(client) = facts::detect_client(&self.text[ws..we]) {
-            out.push(Fact {
-                start: ws,
-                end: ws,
-                ..facts::client_fact(client)
-            });
-        }
-        out
-    }
-}
-
-fn is_about_call(key: &str) -> bool {
-    super::field::field(key).is_some_and(|f| f.about_call)
-}
-
-fn read_facts(
-    around: &[Fact],
-    start: usize,
-    end: usize,
-    own: Vec<Fact>,
-    sets: &[(&'static str, &'static str)],
-) -> Vec<Fact> {
-    let mut all = around.to_vec();
-    let distance = |f: &Fact| {
-        if f.end <= start {
-            start - f.end
-        } else {
-            f.start.saturating_sub(end)
-        }
-    };
-    // Facts about the failed call itself are read from its own message only; facts about
-    // where it happened (region, registry, repository, client) may come from around it.
-    all.retain(|f| !is_about_call(f.key) || distance(f) <= MESSAGE_REACH);
-    all.sort_by_key(|f| (f.rank, distance(f)));
-    let mut best: Vec<Fact> = own;
-    for &(k, v) in sets {
-        if !best.iter().any(|f| f.key == k) {
-            best.push(Fact {
-                key: k,
-                value: v.to_string(),
-                start,
-                end: start,
-                rank: 0,
-            });
-        }
-    }
-    for f in all {
-        if !best.iter().any(|b| b.key == f.key) {
-            best.push(f);
-        }
-    }
-    best
 }
 
 /// Judges a match found outside the signatures (the tolerant tier): the same evidence rules and
