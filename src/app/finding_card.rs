@@ -13,6 +13,11 @@ pub struct Props {
     pub index: usize,
 }
 
+/// What people read for fact `key` (the key itself, spaced, for one the table lacks).
+pub(super) fn fact_label(key: &str) -> String {
+    field::field(key).map_or_else(|| key.replace('_', " "), |f| f.label.to_string())
+}
+
 #[component]
 pub fn FindingCard(props: &Props) -> Html {
     let f = &props.finding;
@@ -71,7 +76,7 @@ pub fn FindingCard(props: &Props) -> Html {
                     <dl class="facts">
                         {for facts.iter().map(|(k, v)| html! {
                             <div class="fact-row" data-field={(*k).clone()}>
-                                <dt>{field::label(k)}</dt>
+                                <dt>{fact_label(k)}</dt>
                                 <dd><code>{*v}</code></dd>
                             </div>
                         })}

@@ -1,6 +1,6 @@
 //! The paste, with each finding's span and each fact marked by colour and by a label.
 
-use crate::engine::{field, Report};
+use crate::engine::Report;
 use crate::highlight::{pieces, Piece};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,7 +35,7 @@ pub fn SourceView(props: &Props) -> Html {
                                     <span class={format!("hl-badge hl-{}", i % 6)} aria-label={format!("finding {} starts", i + 1)}>{i + 1}</span>
                                 }
                                 if let Some(f) = &s.fact_starts {
-                                    <span class="fact-tag" aria-hidden="true">{field::label(f)}</span>
+                                    <span class="fact-tag" aria-hidden="true">{super::finding_card::fact_label(f)}</span>
                                 }
                                 <span {class} data-fact={s.fact.clone()}>{&text[s.start..s.end]}</span>
                             </>

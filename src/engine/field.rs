@@ -256,11 +256,6 @@ pub fn is_placeholder(name: &str) -> bool {
     is_field(name) || DERIVED.iter().any(|d| d.name == name)
 }
 
-/// What people read for fact `key` (the key itself, spaced, for one the table lacks).
-pub fn label(key: &str) -> String {
-    field(key).map_or_else(|| key.replace('_', " "), |f| f.label.to_string())
-}
-
 /// The rule for a fact name, if the engine knows it.
 pub fn field(name: &str) -> Option<&'static FieldRule> {
     FIELDS.iter().find(|f| f.name == name)

@@ -8,10 +8,10 @@ mod principal;
 mod vocabulary;
 
 pub use client::{client_fact, detect_client};
-pub use image::{image_facts, parse_image_ref, ImageRef};
-pub use principal::{deny_reason, parse_principal, principal_facts, Principal};
+pub use image::{image_facts, parse_image_ref};
+pub use principal::{deny_reason, principal_facts};
 use vocabulary::all_digits;
-pub use vocabulary::{is_ecr_operation, is_region, is_template, ECR_OPERATIONS};
+pub use vocabulary::{is_ecr_operation, is_region, is_template};
 
 use super::pattern::{Captures, Match, Regex};
 use std::sync::OnceLock;
@@ -349,6 +349,7 @@ pub fn extract_positioned(text: &str) -> Vec<Fact> {
 
 #[cfg(test)]
 mod tests {
+    use super::principal::parse_principal;
     use super::*;
 
     fn get(facts: &[Fact], key: &str) -> Option<String> {

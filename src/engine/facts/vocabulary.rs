@@ -5,7 +5,7 @@ use crate::engine::pattern::Regex;
 use std::sync::OnceLock;
 
 /// Every operation of the ECR and ECR Public APIs: naming one is a sign the paste is about ECR.
-pub const ECR_OPERATIONS: &[&str] = &[
+const ECR_OPERATIONS: &[&str] = &[
     "BatchCheckLayerAvailability",
     "BatchDeleteImage",
     "BatchGetImage",
