@@ -1,5 +1,6 @@
 //! The paste box and the live verdict.
 
+use super::dom;
 use super::finding_card::FindingCard;
 use super::share_box::ShareBox;
 use super::source_view::SourceView;
@@ -231,10 +232,7 @@ pub fn Explainer(props: &Props) -> Html {
     let oninput = {
         let handles = handles.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(el) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            {
+            if let Some(el) = dom::target::<web_sys::HtmlTextAreaElement>(&e) {
                 handles.schedule(el.value(), DEBOUNCE_MS);
             }
         })
@@ -493,10 +491,7 @@ fn Examples(props: &ExamplesProps) -> Html {
     let onselect = {
         let onpick = props.onpick.clone();
         Callback::from(move |e: Event| {
-            if let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
+            if let Some(sel) = dom::target::<web_sys::HtmlSelectElement>(&e) {
                 if let Some(example) = docs::example(&sel.value()) {
                     onpick.emit(example.to_string());
                 }

@@ -324,9 +324,7 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
     let onclick = {
         let base = props.base.clone();
         Callback::from(move |e: MouseEvent| {
-            let link = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            let link = dom::target::<web_sys::Element>(&e)
                 .and_then(|el| el.closest("a[href^='#']").ok().flatten());
             let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
                 return;

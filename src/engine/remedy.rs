@@ -70,14 +70,8 @@ pub fn template_vars(fields: &Fields) -> Fields {
         vars.insert("quota_code".into(), q.quota_code.into());
     }
     vars.insert("rate_note".into(), quotas::rate_note(operation.as_deref()));
-    vars.insert(
-        "operation_suffix".into(),
-        operation.map_or(String::new(), |op| format!(" ({op})")),
-    );
-    vars.insert(
-        "image_suffix".into(),
-        get("repository").map_or(String::new(), |r| format!(" ({r})")),
-    );
+    vars.insert("operation_suffix".into(), affixed(operation, " (", ")"));
+    vars.insert("image_suffix".into(), affixed(get("repository"), " (", ")"));
     // For prose: the fact with a leading space when known, nothing when not, so a sentence
     // reads well either way ("the registry{registry_q}").
     let known_host = fields
@@ -88,19 +82,15 @@ pub fn template_vars(fields: &Fields) -> Fields {
             (Some(a), Some(r)) => Some(format!("{a}.dkr.ecr.{r}.{}", registry_domain(&r))),
             _ => None,
         });
-    vars.insert(
-        "registry_q".into(),
-        known_host.map_or(String::new(), |h| format!(" {h}")),
-    );
-    vars.insert(
-        "repository_q".into(),
-        get("repository").map_or(String::new(), |r| format!(" {r}")),
-    );
-    vars.insert(
-        "region_q".into(),
-        get("region").map_or(String::new(), |r| format!(" in {r}")),
-    );
+    vars.insert("registry_q".into(), affixed(known_host, " ", ""));
+    vars.insert("repository_q".into(), affixed(get("repository"), " ", ""));
+    vars.insert("region_q".into(), affixed(get("region"), " in ", ""));
     vars
+}
+
+/// A known value between `before` and `after`; nothing for an unknown one.
+fn affixed(value: Option<String>, before: &str, after: &str) -> String {
+    value.map_or(String::new(), |v| format!("{before}{v}{after}"))
 }
 
 /// The domain of a Region's registry hosts: China and the European Sovereign Cloud have
