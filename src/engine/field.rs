@@ -442,6 +442,26 @@ mod tests {
     }
 
     #[test]
+    fn one_row_per_fact_and_distinct_ranks() {
+        let mut names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FIELDS.len());
+        for rank in [|f: &FieldRule| f.card_rank, |f: &FieldRule| f.mark_rank] {
+            let mut ranks: Vec<u8> = FIELDS.iter().map(rank).filter(|&r| r != UNRANKED).collect();
+            let count = ranks.len();
+            ranks.sort_unstable();
+            ranks.dedup();
+            assert_eq!(ranks.len(), count);
+        }
+        // Derived variables are built, not read; only `registry` is both.
+        for d in DERIVED {
+            assert_eq!(is_field(d.name), d.name == "registry", "{}", d.name);
+            assert!(d.from.iter().all(|f| is_field(f)), "{}", d.name);
+        }
+    }
+
+    #[test]
     fn quoting() {
         assert_eq!(shell_quote("eu-west-1"), "eu-west-1");
         assert_eq!(shell_quote("*"), "'*'");
