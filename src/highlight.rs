@@ -2,8 +2,7 @@
 //! to, and, for huge pastes, only the neighbourhood of each finding. Pure, so it is tested
 //! natively; the app only turns pieces into elements.
 
-use crate::engine::normalize::{ceil_char_boundary, floor_char_boundary};
-use crate::engine::Report;
+use crate::engine::{field, Report};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,29 +56,14 @@ fn window_around(text: &str, start: usize, end: usize) -> (usize, usize) {
             }
         }
     }
-    let s = floor_char_boundary(text, s.max(start.saturating_sub(MAX_WINDOW / 2)));
-    let e = ceil_char_boundary(text, e.min(end.saturating_add(MAX_WINDOW / 2)));
+    let s = text.floor_char_boundary(s.max(start.saturating_sub(MAX_WINDOW / 2)));
+    let e = text.ceil_char_boundary(e.min(end.saturating_add(MAX_WINDOW / 2)));
     (s, e)
 }
 
 /// Which of several facts read from one span names it best (lower is better).
-fn label_rank(field: &str) -> usize {
-    const ORDER: &[&str] = &[
-        "principal_arn",
-        "registry",
-        "resource",
-        "repository",
-        "action",
-        "operation",
-        "error_code",
-        "region",
-        "registry_id",
-        "account_id",
-    ];
-    ORDER
-        .iter()
-        .position(|f| *f == field)
-        .unwrap_or(ORDER.len())
+fn label_rank(name: &str) -> u8 {
+    field::field(name).map_or(field::UNRANKED, |f| f.mark_rank)
 }
 
 /// The pieces of `text` to show: all of it when it is at most `max_bytes`, else the
@@ -150,7 +134,7 @@ pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
         let mut cuts: Vec<usize> = cuts
             .into_iter()
             .filter(|&c| c >= ws && c <= we)
-            .map(|c| floor_char_boundary(text, c))
+            .map(|c| text.floor_char_boundary(c))
             .collect();
         cuts.sort_unstable();
         cuts.dedup();

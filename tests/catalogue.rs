@@ -2,8 +2,8 @@
 //! example matched first by its own family while every near-miss is not matched by it.
 
 use ecr_explain::catalogue::{Scope, Stage, FAMILIES};
-use ecr_explain::engine::classify::MAX_ANCHOR_LEN;
-use ecr_explain::engine::remedy::is_placeholder;
+use ecr_explain::engine::testing::is_placeholder;
+use ecr_explain::engine::testing::MAX_ANCHOR_LEN;
 use ecr_explain::explain;
 use std::collections::HashSet;
 

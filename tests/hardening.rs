@@ -2,8 +2,8 @@
 //! command only when they pass AWS's naming rules, and only as the shell will read them.
 
 use ecr_explain::catalogue::FAMILIES;
-use ecr_explain::engine::field::FIELDS;
-use ecr_explain::engine::remedy::render;
+use ecr_explain::engine::testing::render;
+use ecr_explain::engine::testing::FIELDS;
 use ecr_explain::engine::Fields;
 use ecr_explain::explain;
 use proptest::prelude::*;

@@ -78,9 +78,9 @@ proptest! {
 
 /// Every catalogue pattern, compiled for both builds: regex-lite (the browser's) and the native
 /// engine's. Case-insensitive, as the engine compiles them.
-fn both_engines() -> &'static Vec<(regex_lite::Regex, ecr_explain::engine::pattern::Regex)> {
+fn both_engines() -> &'static Vec<(regex_lite::Regex, ecr_explain::engine::testing::Regex)> {
     static BOTH: std::sync::OnceLock<
-        Vec<(regex_lite::Regex, ecr_explain::engine::pattern::Regex)>,
+        Vec<(regex_lite::Regex, ecr_explain::engine::testing::Regex)>,
     > = std::sync::OnceLock::new();
     BOTH.get_or_init(|| {
         FAMILIES
@@ -90,7 +90,7 @@ fn both_engines() -> &'static Vec<(regex_lite::Regex, ecr_explain::engine::patte
                 let p = format!("(?i){}", s.pattern);
                 (
                     regex_lite::Regex::new(&p).unwrap(),
-                    ecr_explain::engine::pattern::Regex::new(&p).unwrap(),
+                    ecr_explain::engine::testing::Regex::new(&p).unwrap(),
                 )
             })
             .collect()
@@ -113,7 +113,7 @@ proptest! {
         let mut text: String = example.chars().take(keep).collect();
         text.push_str(&junk.concat());
         text.push_str(FAMILIES[(family + 1) % FAMILIES.len()].examples[0]);
-        let text = ecr_explain::engine::normalize::normalize(&text).text;
+        let text = ecr_explain::engine::testing::normalize(&text).text;
         for (lite, native) in both_engines() {
             let a: Vec<(usize, usize)> = lite.find_iter(&text).map(|m| (m.start(), m.end())).collect();
             let b: Vec<(usize, usize)> = native.find_iter(&text).map(|m| (m.start(), m.end())).collect();

@@ -1,7 +1,7 @@
 //! A button that copies a command: the Clipboard API, or a selection-and-copy fallback where
 //! the API is missing (plain http, older browsers, some embeds).
 
-use super::document;
+use super::dom::{document, window};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -49,7 +49,7 @@ pub fn CopyButton(props: &Props) -> Html {
         let text = props.text.clone();
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let clipboard = super::window().navigator().clipboard();
+            let clipboard = window().navigator().clipboard();
             // `clipboard` is undefined outside secure contexts; the binding then holds a
             // JS undefined, which `is_undefined` tells apart.
             let ok = if !wasm_bindgen::JsValue::from(clipboard.clone()).is_undefined() {

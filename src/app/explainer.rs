@@ -1,10 +1,10 @@
 //! The paste box and the live verdict.
 
+use super::dom;
 use super::finding_card::FindingCard;
 use super::share_box::ShareBox;
 use super::source_view::SourceView;
-use crate::catalogue::FAMILIES;
-use crate::engine::{self, Explainer as Engine, Report};
+use crate::engine::{self, docs, Explainer as Engine, Report};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -146,15 +146,12 @@ impl Handles {
 
 /// The first lines of a big paste, for the box.
 fn preview(text: &str) -> String {
-    let mut end = text
+    let end = text
         .match_indices('\n')
         .nth(PREVIEW_LINES - 1)
         .map_or(text.len(), |(i, _)| i + 1)
         .min(PREVIEW_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].to_string()
+    text[..text.floor_char_boundary(end)].to_string()
 }
 
 fn textarea(node: &NodeRef) -> Option<web_sys::HtmlTextAreaElement> {
@@ -214,7 +211,10 @@ pub fn Explainer(props: &Props) -> Html {
         let warm = use_mut_ref(|| None::<Timeout>);
         use_effect_with((), move |_| {
             *warm.borrow_mut() = Some(Timeout::new(50, || {
-                let sample = FAMILIES[0].examples.first().copied().unwrap_or_default();
+                let sample = docs::ids()
+                    .next()
+                    .and_then(docs::example)
+                    .unwrap_or_default();
                 let _ = engine::explain(sample);
             }));
             move || drop(warm.borrow_mut().take())
@@ -232,10 +232,7 @@ pub fn Explainer(props: &Props) -> Html {
     let oninput = {
         let handles = handles.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(el) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            {
+            if let Some(el) = dom::target::<web_sys::HtmlTextAreaElement>(&e) {
                 handles.schedule(el.value(), DEBOUNCE_MS);
             }
         })
@@ -428,10 +425,7 @@ fn verdict(report: Option<&Report>, len: usize) -> Html {
 
 #[component]
 fn EmptyState() -> Html {
-    let ecr = FAMILIES
-        .iter()
-        .filter(|f| !f.id.starts_with("not-ecr-"))
-        .count();
+    let ecr = docs::ecr_family_count();
     html! {
         <div class="verdict empty" data-verdict="empty">
             <h2>{"Paste an Amazon ECR error to see what went wrong"}</h2>
@@ -497,14 +491,9 @@ fn Examples(props: &ExamplesProps) -> Html {
     let onselect = {
         let onpick = props.onpick.clone();
         Callback::from(move |e: Event| {
-            if let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                if let Some(f) = FAMILIES.iter().find(|f| f.id == sel.value()) {
-                    if let Some(example) = f.examples.first() {
-                        onpick.emit(example.to_string());
-                    }
+            if let Some(sel) = dom::target::<web_sys::HtmlSelectElement>(&e) {
+                if let Some(example) = docs::example(&sel.value()) {
+                    onpick.emit(example.to_string());
                 }
                 sel.set_value("");
             }
@@ -514,16 +503,16 @@ fn Examples(props: &ExamplesProps) -> Html {
         <div class="examples">
             <span class="examples-label" id="examples-label">{"Try an example:"}</span>
             <div class="example-buttons" role="group" aria-labelledby="examples-label">
-                {for FEATURED.iter().filter_map(|id| FAMILIES.iter().find(|f| f.id == *id)).map(|f| html! {
-                    <button type="button" class="example" data-example={f.id} onclick={pick(f.examples[0])}>{f.id}</button>
+                {for FEATURED.iter().filter_map(|&id| Some((id, docs::example(id)?))).map(|(id, example)| html! {
+                    <button type="button" class="example" data-example={id} onclick={pick(example)}>{id}</button>
                 })}
             </div>
             <label class="more-examples">
                 <span>{"or any other: "}</span>
                 <select onchange={onselect}>
                     <option value="" selected=true>{"choose an error…"}</option>
-                    {for FAMILIES.iter().filter(|f| !FEATURED.contains(&f.id)).map(|f| html! {
-                        <option value={f.id}>{f.id}</option>
+                    {for docs::ids().filter(|id| !FEATURED.contains(id)).map(|id| html! {
+                        <option value={id}>{id}</option>
                     })}
                 </select>
             </label>

@@ -2,7 +2,7 @@
 
 use super::prose_view::prose;
 use super::remedies::{References, Remedies};
-use crate::engine::Finding;
+use crate::engine::{field, Finding};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,40 +13,9 @@ pub struct Props {
     pub index: usize,
 }
 
-/// Facts in the order people look for them.
-const FACT_ORDER: &[&str] = &[
-    "action",
-    "operation",
-    "principal_arn",
-    "principal_type",
-    "principal_name",
-    "account_id",
-    "registry_id",
-    "region",
-    "repository",
-    "registry",
-    "resource",
-    "deny_reason",
-    "tag",
-    "error_code",
-    "client",
-    "docker_version",
-    "retries",
-];
-
-pub fn fact_label(key: &str) -> String {
-    match key {
-        "principal_arn" => "principal ARN".into(),
-        "account_id" => "account".into(),
-        "registry_id" => "registry account".into(),
-        "deny_reason" => "denied by".into(),
-        "error_code" => "error code".into(),
-        "docker_version" => "Docker version".into(),
-        "token_region" => "token Region".into(),
-        "region" => "Region".into(),
-        "action" => "IAM action".into(),
-        other => other.replace('_', " "),
-    }
+/// What people read for fact `key` (the key itself, spaced, for one the table lacks).
+pub(super) fn fact_label(key: &str) -> String {
+    field::field(key).map_or_else(|| key.replace('_', " "), |f| f.label.to_string())
 }
 
 #[component]
@@ -54,12 +23,8 @@ pub fn FindingCard(props: &Props) -> Html {
     let f = &props.finding;
     let n = props.index + 1;
     let mut facts: Vec<(&String, &String)> = f.fields.iter().collect();
-    facts.sort_by_key(|(k, _)| {
-        FACT_ORDER
-            .iter()
-            .position(|o| o == k)
-            .unwrap_or(FACT_ORDER.len())
-    });
+    // In the order people look for them.
+    facts.sort_by_key(|(k, _)| field::field(k).map_or(field::UNRANKED, |f| f.card_rank));
     let class = classes!(
         "finding",
         format!("hl-{}", props.index % 6),

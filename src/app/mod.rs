@@ -3,6 +3,7 @@
 mod bucket_host;
 pub mod bucket_view;
 mod copy_button;
+mod dom;
 mod error_pages;
 mod explainer;
 mod finding_card;
@@ -13,6 +14,9 @@ mod share_box;
 mod source_view;
 
 pub use bucket_host::{set_assets as set_bucket_assets, BucketAssets};
+use dom::current_hash;
+// The bucket view still imports these from here.
+pub(crate) use dom::{document, window};
 use route::Route;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -76,14 +80,6 @@ pub fn start() {
     yew::Renderer::<App>::with_root_and_props(root, AppProps { embed }).render();
 }
 
-pub(crate) fn window() -> web_sys::Window {
-    web_sys::window().expect("a browser window")
-}
-
-pub(crate) fn document() -> web_sys::Document {
-    window().document().expect("a document")
-}
-
 /// The route, kept in sync with the URL fragment.
 #[hook]
 fn use_route() -> Route {
@@ -98,10 +94,6 @@ fn use_route() -> Route {
         });
     }
     (*route).clone()
-}
-
-pub(crate) fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]
@@ -345,9 +337,7 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
     let onclick = {
         let base = props.base.clone();
         Callback::from(move |e: MouseEvent| {
-            let link = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            let link = dom::target::<web_sys::Element>(&e)
                 .and_then(|el| el.closest("a[href^='#']").ok().flatten());
             let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
                 return;

@@ -2,10 +2,9 @@
 //! is redacted by default. The box shows exactly the text the link will carry.
 
 use super::copy_button::CopyButton;
-use super::window;
+use super::dom::{self, window};
 use crate::share;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Links longer than this are refused: browsers and chat tools cut long URLs.
@@ -26,10 +25,7 @@ pub fn ShareBox(props: &Props) -> Html {
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
+            if let Some(d) = dom::target::<web_sys::HtmlDetailsElement>(&e) {
                 open.set(d.open());
             }
         })
@@ -37,10 +33,7 @@ pub fn ShareBox(props: &Props) -> Html {
     let onredact = {
         let redact = redact.clone();
         Callback::from(move |e: Event| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
+            if let Some(i) = dom::target::<web_sys::HtmlInputElement>(&e) {
                 redact.set(i.checked());
             }
         })

@@ -3,7 +3,7 @@
 
 use super::remedy;
 use super::report::{Fields, Remedy};
-use crate::catalogue::{Family, FAMILIES};
+use crate::catalogue::{self, Family, FAMILIES};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,7 +27,7 @@ fn doc(f: &Family) -> FamilyDoc {
         id: f.id.into(),
         title: f.title.into(),
         http_status: f.http_status,
-        not_ecr: f.id.starts_with("not-ecr-"),
+        not_ecr: f.is_lookalike(),
         explanation: remedy::fill(f.explanation, &vars),
         causes: remedy::fill(f.causes, &vars),
         // Every remedy, whatever the facts would select.
@@ -46,10 +46,25 @@ fn doc(f: &Family) -> FamilyDoc {
 
 /// The documentation of family `id`.
 pub fn describe(id: &str) -> Option<FamilyDoc> {
-    FAMILIES.iter().find(|f| f.id == id).map(doc)
+    catalogue::family(id).map(doc)
 }
 
 /// Every family, in catalogue order.
 pub fn all() -> Vec<FamilyDoc> {
     FAMILIES.iter().map(doc).collect()
+}
+
+/// How many families are Amazon ECR errors (the rest are look-alikes).
+pub fn ecr_family_count() -> usize {
+    FAMILIES.iter().filter(|f| !f.is_lookalike()).count()
+}
+
+/// Every family id, in catalogue order.
+pub fn ids() -> impl Iterator<Item = &'static str> {
+    FAMILIES.iter().map(|f| f.id)
+}
+
+/// The first sample text family `id` recognises: what an example button pastes.
+pub fn example(id: &str) -> Option<&'static str> {
+    catalogue::family(id).and_then(|f| f.examples.first().copied())
 }

@@ -408,12 +408,10 @@ pub fn with_subject(
         return window;
     }
     // The command that produced it: the line just before, when that line is a command.
-    let mut from = n
-        .line_start(line_start - 1)
-        .max(line_start.saturating_sub(COMMAND_REACH));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(
+        n.line_start(line_start - 1)
+            .max(line_start.saturating_sub(COMMAND_REACH)),
+    );
     let before = &text[from..line_start];
     if !is_command(before) {
         return window;

@@ -2,19 +2,38 @@
 //! copyable command. The paste is untrusted: a value that fails its rule is still shown as a
 //! fact, but commands keep the `<placeholder>` and the finding says why.
 
-/// One kind of fact.
+/// One kind of fact: its name (the JSON key), how people see it, and the rule a value must
+/// pass. This table is the one list of fact names; the engine, the app and the highlighter
+/// read it.
 pub struct FieldRule {
     pub name: &'static str,
+    /// What a person reads, on a finding's card and on the mark in the paste.
+    pub label: &'static str,
+    /// Place on a finding's card: facts in the order people look for them ([`UNRANKED`] last).
+    pub card_rank: u8,
+    /// Where several facts are read from one span of the paste (a registry host gives the
+    /// registry, its account and Region), the lowest names the whole span ([`UNRANKED`] last).
+    pub mark_rank: u8,
+    /// About the failed call itself (its action, its error code), so read from its own message
+    /// only; the others say where it happened (Region, repository, client) and may come from
+    /// around it.
+    pub about_call: bool,
     /// What a valid value is, for the message when one is withheld.
     pub rule: &'static str,
     pub valid: fn(&str) -> bool,
 }
 
+/// The rank of facts no ordering names.
+pub const UNRANKED: u8 = u8::MAX;
+
 /// Every fact name the engine reads, with its naming rule.
 pub const FIELDS: &[FieldRule] = &[
     rule("operation", "an API operation name (letters only)", |v| {
         bounded(v, 1, 64) && v.bytes().all(|b| b.is_ascii_alphabetic())
-    }),
+    })
+    .on_card(1)
+    .marks_span(5)
+    .about_call(),
     rule("action", "an IAM action (service:Action)", |v| {
         match v.split_once(':') {
             Some((svc, name)) => {
@@ -25,54 +44,93 @@ pub const FIELDS: &[FieldRule] = &[
             }
             None => false,
         }
-    }),
+    })
+    .labelled("IAM action")
+    .on_card(0)
+    .marks_span(4)
+    .about_call(),
     rule(
         "principal_arn",
         "an IAM or STS principal ARN",
         valid_principal_arn,
-    ),
+    )
+    .labelled("principal ARN")
+    .on_card(2)
+    .marks_span(0)
+    .about_call(),
     rule("principal_type", "an IAM principal type", |v| {
         matches!(
             v,
             "user" | "role" | "assumed-role" | "federated-user" | "root" | "group"
         )
-    }),
+    })
+    .labelled("principal type")
+    .on_card(3)
+    .about_call(),
     rule(
         "principal_name",
         "an IAM user, role or session name",
         valid_iam_name,
-    ),
-    rule("account_id", "a 12-digit AWS account ID", valid_account),
+    )
+    .labelled("principal name")
+    .on_card(4)
+    .about_call(),
+    rule("account_id", "a 12-digit AWS account ID", valid_account)
+        .labelled("account")
+        .on_card(5)
+        .marks_span(9),
     rule("partition", "an AWS partition (aws, aws-cn, …)", |v| {
         bounded(v, 3, 16)
             && v.starts_with("aws")
             && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-    }),
-    rule("region", "an AWS Region code (eu-west-1)", valid_region),
+    })
+    .about_call(),
+    rule("region", "an AWS Region code (eu-west-1)", valid_region)
+        .labelled("Region")
+        .on_card(7)
+        .marks_span(7),
     rule(
         "repository",
         "an ECR repository name (lowercase letters, digits, . _ - and /, 2 to 256 characters)",
         valid_repository,
-    ),
-    rule("registry_id", "a 12-digit AWS account ID", valid_account),
-    rule("registry", "a registry host name", valid_host),
+    )
+    .on_card(8)
+    .marks_span(3),
+    rule("registry_id", "a 12-digit AWS account ID", valid_account)
+        .labelled("registry account")
+        .on_card(6)
+        .marks_span(8),
+    rule("registry", "a registry host name", valid_host)
+        .on_card(9)
+        .marks_span(1),
     rule("resource", "an ARN or *", |v| {
         v == "*" || (v.starts_with("arn:") && bounded(v, 8, 1024) && v.bytes().all(is_arn_byte))
-    }),
+    })
+    .on_card(10)
+    .marks_span(2)
+    .about_call(),
     rule("deny_reason", "a short reason", |v| {
         bounded(v, 1, 200)
             && v.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
-    }),
-    rule("docker_version", "a version number", valid_version),
+    })
+    .labelled("denied by")
+    .on_card(11)
+    .about_call(),
+    rule("docker_version", "a version number", valid_version)
+        .labelled("Docker version")
+        .on_card(15),
     rule("client", "a client name and version", |v| {
         bounded(v, 1, 64)
             && v.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"./-_ ".contains(&b))
-    }),
+    })
+    .on_card(14),
     rule("retries", "a number", |v| {
         bounded(v, 1, 4) && v.bytes().all(|b| b.is_ascii_digit())
-    }),
+    })
+    .on_card(16)
+    .about_call(),
     rule(
         "tag",
         "an image tag (letters, digits, _ . -, up to 128)",
@@ -84,28 +142,118 @@ pub const FIELDS: &[FieldRule] = &[
                 && v.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
         },
-    ),
+    )
+    .on_card(12),
     rule("error_code", "an error code", |v| {
         bounded(v, 1, 64) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    }),
+    })
+    .labelled("error code")
+    .on_card(13)
+    .marks_span(6)
+    .about_call(),
     rule("scan_status", "a scan status", |v| {
         bounded(v, 1, 64) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    }),
+    })
+    .labelled("scan status"),
     rule("upstream", "a registry host name", valid_host),
     rule(
         "token_region",
         "an AWS Region code (eu-west-1)",
         valid_region,
-    ),
+    )
+    .labelled("token Region"),
+    // Read only to choose remedies (`aws ecr get-login` is the CLI version 1's).
+    rule("cli_command", "an AWS CLI command name", |v| {
+        bounded(v, 1, 64) && v.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+    })
+    .labelled("cli command"),
     rule("policy_id", "a policy ID", |v| {
         bounded(v, 1, 128)
             && v.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b))
-    }),
+    })
+    .labelled("policy id"),
 ];
 
 const fn rule(name: &'static str, rule: &'static str, valid: fn(&str) -> bool) -> FieldRule {
-    FieldRule { name, rule, valid }
+    FieldRule {
+        name,
+        label: name,
+        card_rank: UNRANKED,
+        mark_rank: UNRANKED,
+        about_call: false,
+        rule,
+        valid,
+    }
+}
+
+impl FieldRule {
+    const fn labelled(self, label: &'static str) -> Self {
+        FieldRule { label, ..self }
+    }
+
+    const fn on_card(self, card_rank: u8) -> Self {
+        FieldRule { card_rank, ..self }
+    }
+
+    const fn marks_span(self, mark_rank: u8) -> Self {
+        FieldRule { mark_rank, ..self }
+    }
+
+    const fn about_call(self) -> Self {
+        FieldRule {
+            about_call: true,
+            ..self
+        }
+    }
+}
+
+/// A template variable the engine derives from the facts (`remedy::template_vars`), with the
+/// facts it is built from: a fact withheld from the commands is reported wherever a remedy
+/// uses what it builds.
+pub struct DerivedVar {
+    pub name: &'static str,
+    pub from: &'static [&'static str],
+}
+
+/// Every derived template variable. `registry` is a fact too: a host built from its parts
+/// stands in for one the paste lacks.
+pub const DERIVED: &[DerivedVar] = &[
+    derived("registry", &["registry_id", "account_id", "region"]),
+    derived(
+        "role_arn",
+        &["principal_arn", "principal_name", "account_id", "partition"],
+    ),
+    derived("action_name", &["action"]),
+    derived(
+        "policy_resource",
+        &[
+            "resource",
+            "region",
+            "registry_id",
+            "account_id",
+            "repository",
+            "partition",
+        ],
+    ),
+    // Prose helpers: a fact with a leading space or in parentheses when known, nothing when not.
+    derived("quota_code", &[]),
+    derived("rate_note", &[]),
+    derived("operation_suffix", &[]),
+    derived("image_suffix", &[]),
+    derived("repository_q", &[]),
+    derived("registry_q", &[]),
+    derived("region_q", &[]),
+];
+
+const fn derived(name: &'static str, from: &'static [&'static str]) -> DerivedVar {
+    DerivedVar { name, from }
+}
+
+/// Whether `{name}` in a template is a placeholder (anything else, like curl's
+/// `%{http_code}` or JSON, stays as written).
+pub fn is_placeholder(name: &str) -> bool {
+    is_field(name) || DERIVED.iter().any(|d| d.name == name)
 }
 
 /// The rule for a fact name, if the engine knows it.
@@ -291,6 +439,26 @@ mod tests {
         assert!(is_valid("tag", "v1.2.3-rc_1"));
         assert!(!is_valid("tag", ".hidden"));
         assert!(!is_valid("unknown-fact", "x"));
+    }
+
+    #[test]
+    fn one_row_per_fact_and_distinct_ranks() {
+        let mut names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FIELDS.len());
+        for rank in [|f: &FieldRule| f.card_rank, |f: &FieldRule| f.mark_rank] {
+            let mut ranks: Vec<u8> = FIELDS.iter().map(rank).filter(|&r| r != UNRANKED).collect();
+            let count = ranks.len();
+            ranks.sort_unstable();
+            ranks.dedup();
+            assert_eq!(ranks.len(), count);
+        }
+        // Derived variables are built, not read; only `registry` is both.
+        for d in DERIVED {
+            assert_eq!(is_field(d.name), d.name == "registry", "{}", d.name);
+            assert!(d.from.iter().all(|f| is_field(f)), "{}", d.name);
+        }
     }
 
     #[test]

@@ -1,24 +1,39 @@
 //! The pure classification engine: no DOM, no clock, no randomness. `explain(text)` is the
 //! whole contract; the CLI, the JS API and the app only render its [`Report`].
 
-pub mod classify;
+// The stages, in the order text flows through them; the crate's own faces (the app, the
+// highlighter) may use them, other crates see only the face below.
+pub(crate) mod classify;
+pub(crate) mod evidence;
+pub(crate) mod facts;
+pub(crate) mod field;
+pub(crate) mod normalize;
+pub(crate) mod pattern;
+pub(crate) mod remedy;
+mod report;
+pub(crate) mod tolerant;
+pub(crate) mod volatile;
+
+/// A family's page: its prose with every fact left as a placeholder.
 pub mod docs;
-pub mod evidence;
-pub mod facts;
-pub mod field;
-pub mod normalize;
-pub mod pattern;
-pub mod remedy;
-pub mod report;
-pub mod tolerant;
-pub mod volatile;
+/// Counts the engine's work (bytes searched, merge and order steps), for the scaling test.
 pub mod work;
 
 pub use report::{Candidate, Fields, Finding, Mark, Remedy, Report, Span, Withheld};
 
+/// Internals the integration tests check directly (catalogue rules, quoting, the two regex
+/// engines); not an interface to build on.
+#[doc(hidden)]
+pub mod testing {
+    pub use super::classify::MAX_ANCHOR_LEN;
+    pub use super::field::FIELDS;
+    pub use super::normalize::normalize;
+    pub use super::pattern::Regex;
+    pub use super::remedy::{is_placeholder, render};
+}
+
 use crate::catalogue::{Family, Stage, CONSEQUENCES, FAMILIES};
 use classify::{classify_chunk, Match};
-use normalize::floor_char_boundary;
 use std::collections::{HashMap, VecDeque};
 
 /// Inputs larger than this are read in line-aligned chunks, so memory stays bounded.
@@ -160,7 +175,7 @@ impl Explainer {
         }
         if findings.is_empty() {
             // Still say what could be read, from the head of the paste.
-            let head = &input[..floor_char_boundary(input, FACTS_HEAD.min(input.len()))];
+            let head = &input[..input.floor_char_boundary(FACTS_HEAD.min(input.len()))];
             let n = normalize::normalize(head);
             for f in facts::extract(&n.text) {
                 fields.entry(f.key.to_string()).or_insert(f.value);
@@ -190,7 +205,7 @@ fn chunks(input: &str, size: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < input.len() {
-        let mut end = floor_char_boundary(input, (start + size).min(input.len()));
+        let mut end = input.floor_char_boundary((start + size).min(input.len()));
         if end < input.len() {
             if let Some(nl) = input[start..end].rfind('\n') {
                 if nl > size / 2 {
@@ -202,7 +217,7 @@ fn chunks(input: &str, size: usize) -> Vec<(usize, usize)> {
         if end >= input.len() {
             break;
         }
-        let mut next = floor_char_boundary(input, end.saturating_sub(CHUNK_OVERLAP).max(start + 1));
+        let mut next = input.floor_char_boundary(end.saturating_sub(CHUNK_OVERLAP).max(start + 1));
         if let Some(nl) = input[next..end].find('\n') {
             next += nl + 1;
         }
@@ -491,7 +506,7 @@ fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
 /// End of the region after a wrapper's match where the detail it carries may stand: the rest
 /// of the message, up to a blank line.
 fn detail_reach(input: &str, end: usize) -> usize {
-    let limit = floor_char_boundary(input, (end + WRAPPER_REACH).min(input.len()));
+    let limit = input.floor_char_boundary((end + WRAPPER_REACH).min(input.len()));
     input[end.min(limit)..limit]
         .find("\n\n")
         .map_or(limit, |p| end + p)
@@ -533,7 +548,7 @@ fn candidates(
     let mut out: Vec<Candidate> = Vec::new();
     let mut push = |family: usize, reason: String| {
         let f = &FAMILIES[family];
-        if f.id.starts_with("not-ecr-") || out.iter().any(|c| c.id == f.id) || out.len() >= 3 {
+        if f.is_lookalike() || out.iter().any(|c| c.id == f.id) || out.len() >= 3 {
             return;
         }
         out.push(Candidate {

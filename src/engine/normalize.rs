@@ -7,24 +7,6 @@
 //! markdown bold and auto-links, zero-width characters, and line gutters (`> `, `# `, `- `,
 //! `│ `, `12 | `, `service_1  | `). Whitespace runs collapse to one space.
 
-/// The nearest character boundary at or before `i` (clamped to the text).
-pub fn floor_char_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The nearest character boundary at or after `i` (clamped to the text).
-pub fn ceil_char_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// Byte ranges of the runs of ASCII letters and digits in `text`, in order: the words the
 /// anchor prefilter and the tolerant tier look up.
 pub fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -72,11 +54,11 @@ impl Normalized {
     /// Original byte range covering the clean range `start..end`.
     pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         // Offsets inside a replaced character can land inside a multi-byte original one.
-        let s = floor_char_boundary(original, self.original_offset(start));
+        let s = original.floor_char_boundary(self.original_offset(start));
         if end <= start {
             return (s, s);
         }
-        let last = floor_char_boundary(original, self.original_offset(end - 1));
+        let last = original.floor_char_boundary(self.original_offset(end - 1));
         let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
         (s, (last + last_len).max(s).min(original.len()))
     }
@@ -308,9 +290,7 @@ fn clean_line(b: &mut Builder, line: &str, base: usize) {
     let mut i = 0;
     while i < line.len() {
         // Every step below ends on a character boundary; this keeps it so whatever the input.
-        while !line.is_char_boundary(i) {
-            i += 1;
-        }
+        i = line.ceil_char_boundary(i);
         while skips.get(next_skip).is_some_and(|&(s, _)| s < i) {
             next_skip += 1;
         }

@@ -11,7 +11,6 @@ pub use native::{Captures, Match, Regex};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use crate::engine::normalize::{ceil_char_boundary, floor_char_boundary};
     use regex::bytes;
     use std::ops::Range;
 
@@ -30,8 +29,8 @@ mod native {
 
     impl<'h> Match<'h> {
         fn new(haystack: &'h str, range: Range<usize>) -> Self {
-            let start = floor_char_boundary(haystack, range.start);
-            let end = ceil_char_boundary(haystack, range.end).max(start);
+            let start = haystack.floor_char_boundary(range.start);
+            let end = haystack.ceil_char_boundary(range.end).max(start);
             Match {
                 haystack,
                 start,

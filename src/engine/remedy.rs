@@ -70,14 +70,8 @@ pub fn template_vars(fields: &Fields) -> Fields {
         vars.insert("quota_code".into(), q.quota_code.into());
     }
     vars.insert("rate_note".into(), quotas::rate_note(operation.as_deref()));
-    vars.insert(
-        "operation_suffix".into(),
-        operation.map_or(String::new(), |op| format!(" ({op})")),
-    );
-    vars.insert(
-        "image_suffix".into(),
-        get("repository").map_or(String::new(), |r| format!(" ({r})")),
-    );
+    vars.insert("operation_suffix".into(), affixed(operation, " (", ")"));
+    vars.insert("image_suffix".into(), affixed(get("repository"), " (", ")"));
     // For prose: the fact with a leading space when known, nothing when not, so a sentence
     // reads well either way ("the registry{registry_q}").
     let known_host = fields
@@ -88,19 +82,15 @@ pub fn template_vars(fields: &Fields) -> Fields {
             (Some(a), Some(r)) => Some(format!("{a}.dkr.ecr.{r}.{}", registry_domain(&r))),
             _ => None,
         });
-    vars.insert(
-        "registry_q".into(),
-        known_host.map_or(String::new(), |h| format!(" {h}")),
-    );
-    vars.insert(
-        "repository_q".into(),
-        get("repository").map_or(String::new(), |r| format!(" {r}")),
-    );
-    vars.insert(
-        "region_q".into(),
-        get("region").map_or(String::new(), |r| format!(" in {r}")),
-    );
+    vars.insert("registry_q".into(), affixed(known_host, " ", ""));
+    vars.insert("repository_q".into(), affixed(get("repository"), " ", ""));
+    vars.insert("region_q".into(), affixed(get("region"), " in ", ""));
     vars
+}
+
+/// A known value between `before` and `after`; nothing for an unknown one.
+fn affixed(value: Option<String>, before: &str, after: &str) -> String {
+    value.map_or(String::new(), |v| format!("{before}{v}{after}"))
 }
 
 /// The domain of a Region's registry hosts: China and the European Sovereign Cloud have
@@ -115,26 +105,7 @@ fn registry_domain(region: &str) -> &'static str {
     }
 }
 
-/// Template variables the engine derives from the facts, beside the facts themselves.
-pub const DERIVED_VARS: &[&str] = &[
-    "registry",
-    "role_arn",
-    "action_name",
-    "policy_resource",
-    "quota_code",
-    "rate_note",
-    "operation_suffix",
-    "image_suffix",
-    "repository_q",
-    "registry_q",
-    "region_q",
-];
-
-/// Whether `{name}` in a template is a placeholder (anything else, like curl's
-/// `%{http_code}` or JSON, stays as written).
-pub fn is_placeholder(name: &str) -> bool {
-    super::field::is_field(name) || DERIVED_VARS.contains(&name) || name == "cli_command"
-}
+pub use super::field::is_placeholder;
 
 /// Replaces `{name}` with the variable, or `<name>` when there is none; `{name|words}` falls
 /// back to the words instead (for prose). Braces around anything else stay as written.
@@ -298,27 +269,6 @@ impl ShellScanner {
     }
 }
 
-/// Facts that feed a derived variable: if one is withheld, so is what is built from it.
-const DERIVED_FROM: &[(&str, &[&str])] = &[
-    ("registry", &["registry_id", "account_id", "region"]),
-    (
-        "role_arn",
-        &["principal_arn", "principal_name", "account_id", "partition"],
-    ),
-    ("action_name", &["action"]),
-    (
-        "policy_resource",
-        &[
-            "resource",
-            "region",
-            "registry_id",
-            "account_id",
-            "repository",
-            "partition",
-        ],
-    ),
-];
-
 /// The remedies that apply to these facts, filled in, and the facts that were kept out of
 /// them because they fail AWS's naming rules.
 pub fn render(templates: &[RemedyTemplate], fields: &Fields) -> (Vec<Remedy>, Vec<Withheld>) {
@@ -339,9 +289,9 @@ pub fn render(templates: &[RemedyTemplate], fields: &Fields) -> (Vec<Remedy>, Ve
         applicable.iter().any(|t| {
             let mentions = |n: &str| t.command.contains(&format!("{{{n}}}"));
             mentions(name)
-                || DERIVED_FROM
+                || field::DERIVED
                     .iter()
-                    .any(|(derived, from)| from.contains(&name) && mentions(derived))
+                    .any(|d| d.from.contains(&name) && mentions(d.name))
         })
     };
     let withheld = invalid

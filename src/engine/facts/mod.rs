@@ -2,6 +2,17 @@
 //! operations, IAM actions and the client that printed the error. Every extractor is general
 //! (formats from AWS's documentation), never fitted to a particular paste.
 
+mod client;
+mod image;
+mod principal;
+mod vocabulary;
+
+pub use client::{client_fact, detect_client};
+pub use image::{image_facts, parse_image_ref};
+pub use principal::{deny_reason, principal_facts};
+use vocabulary::all_digits;
+pub use vocabulary::{is_ecr_operation, is_region, is_template};
+
 use super::pattern::{Captures, Match, Regex};
 use std::sync::OnceLock;
 
@@ -14,225 +25,6 @@ pub struct Fact {
     pub end: usize,
     /// Lower wins when two extractors give the same key.
     pub rank: u8,
-}
-
-/// Every operation of the ECR and ECR Public APIs: naming one is a sign the paste is about ECR.
-pub const ECR_OPERATIONS: &[&str] = &[
-    "BatchCheckLayerAvailability",
-    "BatchDeleteImage",
-    "BatchGetImage",
-    "BatchGetRepositoryScanningConfiguration",
-    "BatchImportUpstreamImage",
-    "CompleteLayerUpload",
-    "CreatePullThroughCacheRule",
-    "CreateRepository",
-    "CreateRepositoryCreationTemplate",
-    "DeleteLifecyclePolicy",
-    "DeletePullThroughCacheRule",
-    "DeleteRegistryPolicy",
-    "DeleteRepository",
-    "DeleteRepositoryCreationTemplate",
-    "DeleteRepositoryPolicy",
-    "DescribeImageReplicationStatus",
-    "DescribeImageScanFindings",
-    "DescribeImageTags",
-    "DescribeImages",
-    "DescribePullThroughCacheRules",
-    "DescribeRegistries",
-    "DescribeRegistry",
-    "DescribeRepositories",
-    "DescribeRepositoryCreationTemplates",
-    "GetAccountSetting",
-    "GetAuthorizationToken",
-    "GetDownloadUrlForLayer",
-    "GetLifecyclePolicy",
-    "GetLifecyclePolicyPreview",
-    "GetRegistryCatalogData",
-    "GetRegistryPolicy",
-    "GetRegistryScanningConfiguration",
-    "GetRepositoryCatalogData",
-    "GetRepositoryPolicy",
-    "InitiateLayerUpload",
-    "ListImages",
-    "ListTagsForResource",
-    "PutAccountSetting",
-    "PutImage",
-    "PutImageScanningConfiguration",
-    "PutImageTagMutability",
-    "PutLifecyclePolicy",
-    "PutRegistryCatalogData",
-    "PutRegistryPolicy",
-    "PutRegistryScanningConfiguration",
-    "PutReplicationConfiguration",
-    "PutRepositoryCatalogData",
-    "ReplicateImage",
-    "SetRepositoryPolicy",
-    "StartImageScan",
-    "StartLifecyclePolicyPreview",
-    "TagResource",
-    "UntagResource",
-    "UpdatePullThroughCacheRule",
-    "UpdateRepositoryCreationTemplate",
-    "UploadLayerPart",
-    "ValidatePullThroughCacheRule",
-    "RegisterPullTimeUpdateExclusion",
-    "DeregisterPullTimeUpdateExclusion",
-    "ListPullTimeUpdateExclusions",
-    "GetSigningConfiguration",
-    "PutSigningConfiguration",
-    "DeleteSigningConfiguration",
-    "UpdateImageStorageClass",
-    "ListImageReferrers",
-];
-
-pub fn is_ecr_operation(op: &str) -> bool {
-    ECR_OPERATIONS.iter().any(|o| o.eq_ignore_ascii_case(op))
-}
-
-/// `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`, `us-iso-east-1` ...
-pub fn is_region(s: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"^(?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$",
-        )
-        .expect("region pattern")
-    })
-    .is_match(s)
-}
-
-/// A stand-in the author typed instead of a value (`<account-id>`, `{NAME}`, `${AWS_REGION}`,
-/// `[account id]`): not a fact. Masks such as `***` or `xxxx` are kept; they are what was printed.
-pub fn is_template(s: &str) -> bool {
-    s.is_empty()
-        || s.chars().all(|c| c == '.' || c == '…')
-        || s.starts_with('<')
-        || s.starts_with('{')
-        || s.starts_with("${")
-        || s.starts_with('$')
-        || s.starts_with('[')
-        || s.contains("<")
-}
-
-fn all_digits(s: &str) -> bool {
-    // AWS account IDs are exactly 12 digits; shorter runs are placeholders or typos.
-    s.len() == 12 && s.bytes().all(|c| c.is_ascii_digit())
-}
-
-/// A parsed image reference or registry URL.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ImageRef {
-    pub registry: Option<String>,
-    pub account: Option<String>,
-    pub region: Option<String>,
-    pub repository: Option<String>,
-    pub ecr: bool,
-}
-
-/// Parses `host/repo[:tag|@digest]`, `https://host/v2/repo/manifests/tag`, or a bare `repo:tag`.
-pub fn parse_image_ref(raw: &str) -> ImageRef {
-    let s = raw
-        .trim_matches(|c: char| "\"'`,;()[]".contains(c))
-        .trim_end_matches(['.', ':']);
-    let s = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"))
-        .or_else(|| s.strip_prefix("docker://"))
-        .unwrap_or(s);
-    let looks_like_host = |h: &str| {
-        let l = h.to_ascii_lowercase();
-        l.contains(".dkr.")
-            || l.contains(".dkr-ecr.")
-            || l == "public.ecr.aws"
-            || l.ends_with(".amazonaws.com")
-            || l.ends_with(".amazonaws.eu")
-    };
-    let (host, path) = match s.split_once('/') {
-        Some((h, p)) if h.contains('.') || h.contains(':') || h == "localhost" || h == "***" => {
-            (Some(h), p)
-        }
-        None if looks_like_host(s) => (Some(s), ""),
-        _ => (None, s),
-    };
-    let mut out = ImageRef::default();
-    if let Some(h) = host {
-        out.registry = Some(h.to_string());
-        let lower = h.to_ascii_lowercase();
-        if let Some((account, rest)) = lower
-            .split_once(".dkr.ecr.")
-            .or_else(|| lower.split_once(".dkr-ecr."))
-            .or_else(|| lower.split_once(".dkr.ecr-fips."))
-        {
-            out.ecr = true;
-            let account = &h[..account.len()];
-            if all_digits(account) {
-                out.account = Some(account.to_string());
-            }
-            let region = rest.split('.').next().unwrap_or("");
-            if is_region(region) {
-                out.region = Some(region.to_string());
-            }
-        } else if lower == "public.ecr.aws"
-            || lower.ends_with(".amazonaws.com")
-            || lower.ends_with(".amazonaws.eu")
-        {
-            out.ecr = lower == "public.ecr.aws" || lower.contains(".ecr.");
-        }
-    }
-    let path = path.strip_prefix("v2/").map_or(path, |api| {
-        // Registry API URL: /v2/<repo>/(manifests|blobs|tags)/...
-        ["/manifests/", "/blobs/", "/tags/"]
-            .iter()
-            .filter_map(|m| api.find(m))
-            .min()
-            .map_or(api, |end| &api[..end])
-    });
-    let path = path.split('@').next().unwrap_or("");
-    let repo = match path.rfind(':') {
-        Some(colon) if !path[colon..].contains('/') => &path[..colon],
-        _ => path,
-    };
-    let repo = repo.trim_matches('/');
-    if !repo.is_empty() && !is_template(repo) && repo != "v2" {
-        out.repository = Some(repo.to_string());
-    }
-    out
-}
-
-/// What a principal ARN says about the caller.
-pub struct Principal {
-    pub partition: String,
-    pub account: Option<String>,
-    pub kind: &'static str,
-    pub name: Option<String>,
-}
-
-pub fn parse_principal(arn: &str) -> Option<Principal> {
-    let rest = arn.strip_prefix("arn:")?;
-    let (partition, rest) = rest.split_once(':')?;
-    let (_service, rest) = rest.split_once(':')?;
-    let (_region, rest) = rest.split_once(':')?;
-    let (account, resource) = rest.split_once(':')?;
-    let segments: Vec<&str> = resource.split('/').collect();
-    let kind = match segments[0] {
-        "user" => "user",
-        "role" => "role",
-        "assumed-role" => "assumed-role",
-        "federated-user" => "federated-user",
-        "root" => "root",
-        _ => return None,
-    };
-    let name = match kind {
-        "root" => Some("root"),
-        "assumed-role" => segments.get(1).copied(),
-        _ => segments.last().copied().filter(|_| segments.len() > 1),
-    };
-    Some(Principal {
-        partition: partition.to_string(),
-        account: all_digits(account).then(|| account.to_string()),
-        kind,
-        name: name.filter(|n| !n.is_empty()).map(str::to_string),
-    })
 }
 
 struct Extractor {
@@ -282,51 +74,6 @@ fn fact<'a>(
 fn group_fact(out: &mut Vec<Fact>, key: &'static str, c: &Captures, group: usize, rank: u8) {
     if let Some(m) = c.get(group) {
         fact(out, key, m.as_str(), m, rank);
-    }
-}
-
-/// Facts from an image reference (positions are the whole reference's).
-pub fn image_facts<'a>(out: &mut Vec<Fact>, at: impl Into<Found<'a>>, rank: u8) {
-    let at = at.into();
-    let r = parse_image_ref(at.text);
-    if let Some(v) = &r.repository {
-        fact(out, "repository", v, at, rank);
-    }
-    if let Some(v) = &r.region {
-        fact(out, "region", v, at, rank);
-    }
-    // A host is a fact when its account is real or masked, not a template (`aws_account_id`).
-    let account_known = r.registry.as_deref().is_some_and(|h| {
-        let account = h.split('.').next().unwrap_or("");
-        h == "public.ecr.aws"
-            || (!account.is_empty()
-                && account
-                    .bytes()
-                    .all(|c| c.is_ascii_digit() || matches!(c, b'*' | b'x' | b'X')))
-    });
-    if r.ecr && account_known {
-        if let Some(v) = &r.registry {
-            fact(out, "registry", v, at, rank);
-        }
-    }
-    if let Some(v) = &r.account {
-        fact(out, "registry_id", v, at, rank);
-    }
-}
-
-/// Facts from a principal ARN: the ARN, its partition, kind, account and name.
-pub fn principal_facts<'a>(out: &mut Vec<Fact>, at: impl Into<Found<'a>>, rank: u8) {
-    let at = at.into();
-    fact(out, "principal_arn", at.text, at, rank);
-    if let Some(p) = parse_principal(at.text) {
-        fact(out, "partition", &p.partition, at, rank);
-        fact(out, "principal_type", p.kind, at, rank);
-        if let Some(a) = &p.account {
-            fact(out, "account_id", a, at, rank);
-        }
-        if let Some(n) = &p.name {
-            fact(out, "principal_name", n, at, rank);
-        }
     }
 }
 
@@ -574,38 +321,6 @@ fn extractors() -> &'static [Extractor] {
     })
 }
 
-/// The layer of policy an IAM denial names.
-pub fn deny_reason(suffix: &str) -> Option<&'static str> {
-    let s = suffix.to_ascii_lowercase();
-    let explicit = s.contains("explicit deny");
-    let reason = if s.contains("service control policy") {
-        "scp"
-    } else if s.contains("resource control policy") {
-        "rcp"
-    } else if s.contains("permissions boundary") {
-        "permissions-boundary"
-    } else if s.contains("session policy") || s.contains("sessions policy") {
-        "session-policy"
-    } else if s.contains("vpc endpoint policy") {
-        "vpc-endpoint-policy"
-    } else if s.contains("resource-based policy") {
-        if explicit {
-            "explicit-deny-resource"
-        } else {
-            "resource-policy"
-        }
-    } else if s.contains("identity-based policy") {
-        if explicit {
-            "explicit-deny-identity"
-        } else {
-            "identity-policy"
-        }
-    } else {
-        return None;
-    };
-    Some(reason)
-}
-
 /// Every fact in `text`, positions relative to `text`. Region and operation names that are
 /// case-sensitive in their real form are validated by the extractors themselves.
 pub fn extract(text: &str) -> Vec<Fact> {
@@ -614,17 +329,6 @@ pub fn extract(text: &str) -> Vec<Fact> {
         out.push(client_fact(client));
     }
     out
-}
-
-/// The client that printed an error, as a fact without a position.
-pub fn client_fact(client: &'static str) -> Fact {
-    Fact {
-        key: "client",
-        value: client.to_string(),
-        start: 0,
-        end: 0,
-        rank: 5,
-    }
 }
 
 /// Every fact that stands at a place in `text` (all but the client).
@@ -643,85 +347,9 @@ pub fn extract_positioned(text: &str) -> Vec<Fact> {
     out
 }
 
-/// Which tool printed the error, from its envelope. First rule that fits wins; the order puts
-/// the most specific wrappers first.
-pub fn detect_client(text: &str) -> Option<&'static str> {
-    // (needles, pattern, client): the regex runs only when a needle is in the text.
-    type Rule = (&'static [&'static str], Regex, &'static str);
-    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
-    let rules = RULES.get_or_init(|| {
-        let rules: [(&'static [&'static str], &str, &'static str); 10] = [
-            (
-                &["taskengine", "cannotpull", "ecs-agent"],
-                r"TaskEngine|CannotPull(?:ECR)?ContainerError|ecs-agent|amazon-ecs-agent",
-                "ecs-agent",
-            ),
-            (
-                &["kubelet", "errimagepull", "imagepullbackoff", "podsandbox"],
-                r"\bkubelet\b|ErrImagePull|ImagePullBackOff|FailedCreatePodSandBox|RunPodSandbox",
-                "kubelet",
-            ),
-            (
-                &["aws: [error]:", "aws-cli/2."],
-                r"aws: \[ERROR\]:|aws-cli/2\.",
-                "aws-cli-v2",
-            ),
-            (
-                &["a client error", "aws-cli/1."],
-                r"A client error \([A-Za-z]+\) occurred|aws-cli/1\.",
-                "aws-cli-v1",
-            ),
-            (
-                &["boto", "traceback"],
-                r"botocore|boto3|Traceback \(most recent call last\)",
-                "boto3",
-            ),
-            (
-                &["awssdk", "com.amazonaws.", "(service:"],
-                r"software\.amazon\.awssdk|com\.amazonaws\.|\(Service: (?:Ecr|AmazonECR)",
-                "java-sdk",
-            ),
-            (
-                &["operation error", "status code:", "aws-sdk-go"],
-                r"operation error [A-Za-z0-9 ]+:|\bstatus code: \d{3}, request id:|aws-sdk-go",
-                "go-sdk",
-            ),
-            (
-                &["$metadata", "$fault", "@aws-sdk/", "retryable", "aws-sdk"],
-                r#"\$metadata|"\$fault"|@aws-sdk/|"retryable"\s*:|AWS-SDK|aws-sdk-js"#,
-                "js-sdk",
-            ),
-            (
-                &["failed to solve", "buildx", "buildkit", "#"],
-                r"\bERROR: failed to solve\b|\bbuildx\b|\bbuildkit\b|^#\d+ \[|\s#\d+ \[",
-                "buildkit",
-            ),
-            (
-                &["from daemon", "docker ", "push refers"],
-                r"Error response from daemon|\bdocker (?:push|pull|login|run)\b|The push refers to",
-                "docker",
-            ),
-        ];
-        rules
-            .into_iter()
-            .map(|(n, p, c)| {
-                (
-                    n,
-                    Regex::new(&format!("(?i){p}")).expect("client pattern"),
-                    c,
-                )
-            })
-            .collect()
-    });
-    let lower = text.to_ascii_lowercase();
-    rules
-        .iter()
-        .find(|(needles, re, _)| needles.iter().any(|n| lower.contains(n)) && re.is_match(text))
-        .map(|&(_, _, c)| c)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::principal::parse_principal;
     use super::*;
 
     fn get(facts: &[Fact], key: &str) -> Option<String> {
