@@ -20,9 +20,10 @@ mod workload;
 
 pub use config::SimConfig;
 pub use limits::*;
+pub use presets::link_for_operation;
 pub use presets::{presets, Preset, SOURCE_QUOTA_TABLE, SOURCE_TROUBLESHOOTING};
-pub use retry::RetryPolicy;
-pub use scenario::{from_fragment_query, Scenario};
+pub use retry::{PolicyKind, PolicyParams, RetryPolicy};
+pub use scenario::{from_fragment_query, LinkFields, Scenario, Setting};
 pub use simulation::Simulation;
 pub use stats::{Dot, SecondStats, StepStats, Totals};
 pub use token_bucket::TokenBucket;
