@@ -7,6 +7,7 @@
 //! reproducible tests). Time only moves through `step`/`run_until`; jitter
 //! comes from a seeded SplitMix64 owned by the simulation.
 
+mod action;
 mod config;
 mod limits;
 mod presets;
@@ -18,6 +19,7 @@ mod stats;
 mod token_bucket;
 mod workload;
 
+pub use action::Action;
 pub use config::SimConfig;
 pub use limits::*;
 pub use presets::link_for_operation;
