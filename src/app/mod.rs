@@ -1,6 +1,6 @@
 //! The Yew app. It only renders what the engine reports: no classification logic here.
 
-mod bucket_view;
+mod bucket;
 mod copy_button;
 mod error_pages;
 mod explainer;
@@ -139,7 +139,7 @@ fn App(props: &AppProps) -> Html {
         Route::Index => html! { <error_pages::ErrorIndex /> },
         Route::Error(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
         Route::Bucket(q) => {
-            html! { <bucket_view::BucketView query={AttrValue::from(q.clone())} /> }
+            html! { <bucket::BucketView query={AttrValue::from(q.clone())} /> }
         }
     };
     if props.embed {
@@ -350,7 +350,7 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
         })
     };
     let body = match &props.view {
-        EmbedView::Bucket => html! { <bucket_view::BucketView query="" standalone=false /> },
+        EmbedView::Bucket => html! { <bucket::BucketView query="" standalone=false /> },
         EmbedView::ErrorPage(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
         view => html! {
             <explainer::Explainer initial={props.error.clone()} compact={props.compact}
