@@ -53,36 +53,33 @@ mod tests {
 
     #[test]
     fn settings_change_one_key_of_the_link() {
-        assert_eq!(
-            after(
+        use Setting::*;
+        let cases: [(&str, &[(Setting, &str)], &str); 3] = [
+            (
                 "",
-                vec![
-                    Action::Set(Setting::Policy, "full-jitter".into()),
-                    Action::Set(Setting::FanOut, "300".into()),
-                ]
+                &[(Policy, "full-jitter"), (FanOut, "300")],
+                "burst=0&fanout=300&rate=0&capacity=200&refill=20&policy=full-jitter&base=0.1\
+                 &cap=20&attempts=10&seed=1&speed=1",
             ),
-            "burst=0&fanout=300&rate=0&capacity=200&refill=20&policy=full-jitter&base=0.1&cap=20\
-             &attempts=10&seed=1&speed=1"
-        );
-        assert_eq!(
-            after(
+            (
                 "rate=25&speed=5",
-                vec![Action::Set(Setting::Speed, "0.25".into())]
+                &[(Speed, "0.25")],
+                "burst=0&fanout=0&rate=25&capacity=200&refill=20&policy=none&seed=1&speed=0.25",
             ),
-            "burst=0&fanout=0&rate=25&capacity=200&refill=20&policy=none&seed=1&speed=0.25"
-        );
-        // Bad text gives the default, numbers are clamped, as in a link.
-        assert_eq!(
-            after(
+            // Bad text gives the default, numbers are clamped, as in a link.
+            (
                 "capacity=500",
-                vec![
-                    Action::Set(Setting::Capacity, "".into()),
-                    Action::Set(Setting::Burst, "1e12".into()),
-                    Action::Set(Setting::Rate, "-4".into()),
-                ]
+                &[(Capacity, ""), (Burst, "1e12"), (Rate, "-4")],
+                "burst=10000&fanout=0&rate=0&capacity=200&refill=20&policy=none&seed=1&speed=1",
             ),
-            "burst=10000&fanout=0&rate=0&capacity=200&refill=20&policy=none&seed=1&speed=1"
-        );
+        ];
+        for (start, settings, expected) in cases {
+            let actions = settings
+                .iter()
+                .map(|&(setting, text)| Action::Set(setting, text.to_string()))
+                .collect();
+            assert_eq!(after(start, actions), expected);
+        }
     }
 
     #[test]

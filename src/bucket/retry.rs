@@ -289,10 +289,10 @@ impl RetryPolicy {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn full_jitter() -> RetryPolicy {
+    pub(crate) fn full_jitter() -> RetryPolicy {
         RetryPolicy::FullJitter {
             base_s: 0.1,
             cap_s: 10.0,

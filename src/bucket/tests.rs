@@ -1,5 +1,6 @@
 //! The simulation as a whole, through the module's face.
 
+use super::retry::tests::full_jitter;
 use super::*;
 
 fn cfg(workload: Workload, policy: RetryPolicy) -> SimConfig {
@@ -15,14 +16,6 @@ fn check_invariants(t: &Totals) {
     assert_eq!(t.accepted + t.throttled, t.total_calls);
     assert_eq!(t.completed + t.gave_up + t.in_flight, t.requests);
     assert_eq!(t.total_calls, t.requests + t.retries);
-}
-
-fn full_jitter() -> RetryPolicy {
-    RetryPolicy::FullJitter {
-        base_s: 0.1,
-        cap_s: 10.0,
-        max_attempts: 50,
-    }
 }
 
 #[test]
@@ -47,11 +40,17 @@ fn burst_of_250_from_full_gives_200_and_50() {
     }
 }
 
-#[test]
-fn twenty_per_second_never_throttles() {
-    let mut sim = Simulation::new(cfg(Workload::steady(20.0), RetryPolicy::None), 1);
+/// Two minutes of a steady rate, without retries.
+fn steady_for_two_minutes(rate_per_s: f64) -> (Simulation, Totals) {
+    let mut sim = Simulation::new(cfg(Workload::steady(rate_per_s), RetryPolicy::None), 1);
     sim.run_until(120.0);
     let t = sim.totals();
+    (sim, t)
+}
+
+#[test]
+fn twenty_per_second_never_throttles() {
+    let (_, t) = steady_for_two_minutes(20.0);
     assert_eq!(t.throttled, 0);
     assert_eq!(t.accepted, 2400);
     assert_eq!(t.first_throttle_t, None);
@@ -60,9 +59,7 @@ fn twenty_per_second_never_throttles() {
 
 #[test]
 fn twenty_five_per_second_drains_then_throttles_five_per_second() {
-    let mut sim = Simulation::new(cfg(Workload::steady(25.0), RetryPolicy::None), 1);
-    sim.run_until(120.0);
-    let t = sim.totals();
+    let (sim, t) = steady_for_two_minutes(25.0);
     // Net drain is 5/s from 200 credits: empty after ~40 s.
     let first = t.first_throttle_t.expect("should throttle");
     assert!((38.0..=42.0).contains(&first), "first throttle at {first}");

@@ -2,7 +2,7 @@
 //! setting is an [`Action`] for the scenario's reducer.
 
 use super::num;
-use super::playback::STEP_BUTTON_S;
+use super::playback::{Button, STEP_BUTTON_S};
 use crate::bucket::{presets, Action, LinkFields, PolicyKind, Preset, Scenario, Setting};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -43,10 +43,7 @@ pub(super) struct ControlsProps {
     pub(super) scenario: Scenario,
     pub(super) playing: bool,
     pub(super) on_action: Callback<Action>,
-    pub(super) on_play: Callback<()>,
-    pub(super) on_pause: Callback<()>,
-    pub(super) on_step: Callback<()>,
-    pub(super) on_reset: Callback<()>,
+    pub(super) on_button: Callback<Button>,
 }
 
 fn input_value(e: &Event) -> String {
@@ -112,14 +109,14 @@ pub(super) fn Controls(props: &ControlsProps) -> Html {
         })
     };
     let speed = fields.value(Setting::Speed);
-    let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    let click = |button: Button| props.on_button.reform(move |_: MouseEvent| button);
     html! {
         <div class="bucket-controls">
             <div class="bucket-buttons">
-                <button type="button" onclick={click(&props.on_play)} disabled={props.playing}>{"Play"}</button>
-                <button type="button" onclick={click(&props.on_pause)} disabled={!props.playing}>{"Pause"}</button>
-                <button type="button" onclick={click(&props.on_step)}>{format!("Step +{STEP_BUTTON_S} s")}</button>
-                <button type="button" onclick={click(&props.on_reset)}>{"Reset"}</button>
+                <button type="button" onclick={click(Button::Play)} disabled={props.playing}>{"Play"}</button>
+                <button type="button" onclick={click(Button::Pause)} disabled={!props.playing}>{"Pause"}</button>
+                <button type="button" onclick={click(Button::Step)}>{format!("Step +{STEP_BUTTON_S} s")}</button>
+                <button type="button" onclick={click(Button::Reset)}>{"Reset"}</button>
                 <label for="bk-speed">{"Speed"}</label>
                 <select id="bk-speed" onchange={on_set(Setting::Speed, select_value)}>
                     {for SPEEDS.iter().map(|s| html! {

@@ -19,7 +19,7 @@ use crate::bucket::{from_fragment_query, Action, Scenario};
 use controls::Controls;
 use dom::{document, reduced_motion_query, window};
 use gloo_events::EventListener;
-use playback::{LiveRun, Player};
+use playback::{Button, LiveRun, Player};
 use std::rc::Rc;
 use timeline::CHART_SECONDS;
 use wasm_bindgen::JsCast;
@@ -130,22 +130,9 @@ pub fn BucketView(props: &Props) -> Html {
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let on_try = on_action.reform(|q: &'static str| Action::Load(from_fragment_query(q)));
-    // Hooks can't be called from a closure, hence four alike calls.
-    let on_play = {
+    let on_button = {
         let player = player.clone();
-        use_callback((), move |_: (), _| player.play())
-    };
-    let on_pause = {
-        let player = player.clone();
-        use_callback((), move |_: (), _| player.pause())
-    };
-    let on_step = {
-        let player = player.clone();
-        use_callback((), move |_: (), _| player.step())
-    };
-    let on_reset = {
-        let player = player.clone();
-        use_callback((), move |_: (), _| player.reset())
+        use_callback((), move |button: Button, _| player.press(button))
     };
 
     let standalone = props.standalone;
@@ -222,10 +209,7 @@ pub fn BucketView(props: &Props) -> Html {
                 scenario={scenario.0.clone()}
                 playing={run.playing}
                 {on_action}
-                {on_play}
-                {on_pause}
-                {on_step}
-                {on_reset}
+                {on_button}
             />
         </div>
     }

@@ -22,6 +22,15 @@ pub(super) const STEP_BUTTON_S: f64 = 0.1;
 /// With reduced motion the view changes at most this often (ms), instead of gliding.
 const REDUCED_REPAINT_MS: f64 = 1000.0;
 
+/// The playback buttons.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Button {
+    Play,
+    Pause,
+    Step,
+    Reset,
+}
+
 #[derive(Clone, Copy)]
 pub(super) struct LiveDot {
     pub(super) dot: Dot,
@@ -215,7 +224,16 @@ impl Player {
         }
     }
 
-    pub(super) fn play(&self) {
+    pub(super) fn press(&self, button: Button) {
+        match button {
+            Button::Play => self.play(),
+            Button::Pause => self.pause(),
+            Button::Step => self.step(),
+            Button::Reset => self.reset(),
+        }
+    }
+
+    fn play(&self) {
         {
             let mut r = self.run.borrow_mut();
             if r.finished {
@@ -227,13 +245,13 @@ impl Player {
         self.redraw.force_update();
     }
 
-    pub(super) fn pause(&self) {
+    fn pause(&self) {
         self.run.borrow_mut().playing = false;
         self.stop();
         self.redraw.force_update();
     }
 
-    pub(super) fn step(&self) {
+    fn step(&self) {
         self.stop();
         {
             let mut r = self.run.borrow_mut();
@@ -249,7 +267,7 @@ impl Player {
         self.redraw.force_update();
     }
 
-    pub(super) fn reset(&self) {
+    fn reset(&self) {
         self.run.borrow_mut().reset();
         self.start();
         self.redraw.force_update();
