@@ -9,6 +9,7 @@
 
 mod action;
 mod config;
+pub mod decimal;
 mod limits;
 mod presets;
 mod retry;

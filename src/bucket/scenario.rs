@@ -305,7 +305,7 @@ impl LinkFields {
 
 /// A number as a link writes it: the shortest text that reads back as the same value.
 fn number(x: f64) -> String {
-    x.to_string()
+    super::decimal::shortest(x)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::num;
 use super::playback::{Button, STEP_BUTTON_S};
+use crate::bucket::decimal::shortest;
 use crate::bucket::{presets, Action, LinkFields, PolicyKind, Preset, Scenario, Setting};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -115,7 +116,7 @@ pub(super) fn Controls(props: &ControlsProps) -> Html {
             <div class="bucket-buttons">
                 <button type="button" onclick={click(Button::Play)} disabled={props.playing}>{"Play"}</button>
                 <button type="button" onclick={click(Button::Pause)} disabled={!props.playing}>{"Pause"}</button>
-                <button type="button" onclick={click(Button::Step)}>{format!("Step +{STEP_BUTTON_S} s")}</button>
+                <button type="button" onclick={click(Button::Step)}>{format!("Step +{} s", shortest(STEP_BUTTON_S))}</button>
                 <button type="button" onclick={click(Button::Reset)}>{"Reset"}</button>
                 <label for="bk-speed">{"Speed"}</label>
                 <select id="bk-speed" onchange={on_set(Setting::Speed, select_value)}>

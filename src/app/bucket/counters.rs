@@ -2,6 +2,7 @@
 
 use super::num;
 use super::playback::LiveRun;
+use crate::bucket::decimal::{fixed, shortest};
 use yew::prelude::*;
 
 /// The status line and the counters.
@@ -23,8 +24,8 @@ pub(super) fn counters(run: &LiveRun) -> Html {
         <p class="bucket-status" role="status">{status}</p>
         <dl class="bucket-counters">
             {for [
-                ("Simulated time", format!("{now:.1} s")),
-                ("Credits", format!("{} / {}", credits.floor(), num(capacity))),
+                ("Simulated time", format!("{} s", fixed(now, 1))),
+                ("Credits", format!("{} / {}", shortest(credits.floor()), num(capacity))),
                 ("Calls made", totals.total_calls.to_string()),
                 ("Accepted", totals.accepted.to_string()),
                 ("Throttled", totals.throttled.to_string()),
@@ -44,7 +45,7 @@ pub(super) fn counters(run: &LiveRun) -> Html {
 fn latency(s: Option<f64>) -> String {
     match s {
         None => "–".into(),
-        Some(s) if s < 1.0 => format!("{:.0} ms", s * 1000.0),
-        Some(s) => format!("{s:.1} s"),
+        Some(s) if s < 1.0 => format!("{} ms", fixed(s * 1000.0, 0)),
+        Some(s) => format!("{} s", fixed(s, 1)),
     }
 }

@@ -15,6 +15,7 @@ mod picture;
 mod playback;
 mod timeline;
 
+use crate::bucket::decimal::fixed;
 use crate::bucket::{from_fragment_query, Action, Scenario};
 use controls::Controls;
 use dom::{document, reduced_motion_query, window};
@@ -176,10 +177,10 @@ pub fn BucketView(props: &Props) -> Html {
             <div
                 id="token-bucket"
                 class="bucket-view"
-                data-credits={format!("{:.2}", credits)}
+                data-credits={fixed(credits, 2)}
                 data-accepted={totals.accepted.to_string()}
                 data-throttled={totals.throttled.to_string()}
-                data-time={format!("{:.2}", now)}
+                data-time={fixed(now, 2)}
                 data-state={run.state()}
             >
                 <div class="bucket-stage">
@@ -249,6 +250,6 @@ fn num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
-        format!("{x:.1}")
+        fixed(x, 1)
     }
 }

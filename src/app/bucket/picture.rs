@@ -3,6 +3,7 @@
 
 use super::num;
 use super::playback::{LiveDot, LiveRun};
+use crate::bucket::decimal::{fixed, shortest, Fixed};
 use std::fmt::Write;
 use yew::prelude::*;
 
@@ -67,28 +68,17 @@ fn static_position(index: usize, accepted: bool) -> (f64, f64) {
 }
 
 fn push_circle(d: &mut String, x: f64, y: f64, r: f64) {
+    let (left, y, diameter) = (Fixed(x - r, 1), Fixed(y, 1), shortest(2.0 * r));
+    let r = shortest(r);
     let _ = write!(
         d,
-        "M{:.1} {:.1}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 -{} 0",
-        x - r,
-        y,
-        2.0 * r,
-        2.0 * r
+        "M{left} {y}a{r} {r} 0 1 0 {diameter} 0a{r} {r} 0 1 0 -{diameter} 0"
     );
 }
 
 fn push_cross(d: &mut String, x: f64, y: f64, r: f64) {
-    let _ = write!(
-        d,
-        "M{:.1} {:.1}l{} {}m0 -{}l-{} {}",
-        x - r,
-        y - r,
-        2.0 * r,
-        2.0 * r,
-        2.0 * r,
-        2.0 * r,
-        2.0 * r
-    );
+    let (left, top, side) = (Fixed(x - r, 1), Fixed(y - r, 1), shortest(2.0 * r));
+    let _ = write!(d, "M{left} {top}l{side} {side}m0 -{side}l-{side} {side}");
 }
 
 /// The bucket, its level and the dots in flight.
@@ -121,7 +111,7 @@ pub(super) fn picture(e: &LiveRun, credits: f64, capacity: f64) -> Html {
         }
     }
     let refill = e.sim.config().refill_per_sec;
-    let label = format!("{} / {}", credits.floor(), num(capacity));
+    let label = format!("{} / {}", shortest(credits.floor()), num(capacity));
     html! {
         <svg class="bucket-svg" viewBox="0 0 480 280" role="img"
             aria-label={format!("Token bucket holding {label} credits")}>
@@ -131,8 +121,8 @@ pub(super) fn picture(e: &LiveRun, credits: f64, capacity: f64) -> Html {
             <text class="bk-caption" x="240" y="30" text-anchor="middle">
                 {format!("refills +{}/s", num(refill))}
             </text>
-            <rect class="bk-level" x="180" y={format!("{:.2}", BUCKET_TOP + BUCKET_H - level_h)}
-                width="120" height={format!("{level_h:.2}")} />
+            <rect class="bk-level" x="180" y={fixed(BUCKET_TOP + BUCKET_H - level_h, 2)}
+                width="120" height={fixed(level_h, 2)} />
             <rect class="bk-wall" x="180" y="40" width="120" height="200" rx="4" />
             <text class="bk-level-label" x="240" y="266" text-anchor="middle">{label}</text>
             <path class="bk-dot-ring" d={ring} />

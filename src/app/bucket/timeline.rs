@@ -1,6 +1,7 @@
 //! The chart under the picture: the last minute of simulated time, second by second.
 
 use super::num;
+use crate::bucket::decimal::{fixed, shortest, Fixed};
 use crate::bucket::SecondStats;
 use std::fmt::Write;
 use yew::prelude::*;
@@ -56,18 +57,21 @@ pub(super) fn timeline(secs: &[SecondStats], now: f64, capacity: f64) -> Html {
         let h_ok = h_of(s.accepted);
         let h_no = h_of(s.throttled);
         if s.accepted > 0 {
-            let _ = write!(ok, "M{x:.1} {PY1}v-{h_ok:.1}h{w:.1}v{h_ok:.1}z");
+            let (x, h_ok, w) = (Fixed(x, 1), Fixed(h_ok, 1), Fixed(w, 1));
+            let _ = write!(ok, "M{x} {}v-{h_ok}h{w}v{h_ok}z", shortest(PY1));
         }
         if s.throttled > 0 {
-            let _ = write!(no, "M{x:.1} {:.1}v-{h_no:.1}h{w:.1}v{h_no:.1}z", PY1 - h_ok);
+            let (x, top, h_no, w) = (
+                Fixed(x, 1),
+                Fixed(PY1 - h_ok, 1),
+                Fixed(h_no, 1),
+                Fixed(w, 1),
+            );
+            let _ = write!(no, "M{x} {top}v-{h_no}h{w}v{h_no}z");
         }
         let cmd = if line.is_empty() { 'M' } else { 'L' };
-        let _ = write!(
-            line,
-            "{cmd}{:.1} {:.1}",
-            x + w / 2.0,
-            y_credit(s.credits_at_end)
-        );
+        let (mid, credit) = (Fixed(x + w / 2.0, 1), Fixed(y_credit(s.credits_at_end), 1));
+        let _ = write!(line, "{cmd}{mid} {credit}");
     }
     let y_ticks = [0.0, 0.5, 1.0];
     html! {
@@ -82,7 +86,7 @@ pub(super) fn timeline(secs: &[SecondStats], now: f64, capacity: f64) -> Html {
             // Literal coordinates match PX0, PX1, PY0 and PY1.
             <path class="bk-grid" d="M52 16H588M52 106H588" />
             {for y_ticks.iter().map(|f| {
-                let y = format!("{:.0}", PY1 + 4.0 - f * (PY1 - PY0));
+                let y = fixed(PY1 + 4.0 - f * (PY1 - PY0), 0);
                 html! {
                     <>
                         <text class="bk-tick" x="46" y={y.clone()} text-anchor="end">{num(ymax * f)}</text>
@@ -91,7 +95,7 @@ pub(super) fn timeline(secs: &[SecondStats], now: f64, capacity: f64) -> Html {
                 }
             })}
             {for (0..=CHART_SECONDS).step_by(10).map(|k| html! {
-                <text class="bk-tick" x={format!("{:.0}", x_of(start + k))} y="212" text-anchor="middle">{start + k}</text>
+                <text class="bk-tick" x={fixed(x_of(start + k), 0)} y="212" text-anchor="middle">{start + k}</text>
             })}
             <path class="bk-bar-ok" d={ok} />
             <path class="bk-bar-no" d={no} />
