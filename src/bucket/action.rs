@@ -54,7 +54,13 @@ mod tests {
     #[test]
     fn settings_change_one_key_of_the_link() {
         use Setting::*;
-        let cases: [(&str, &[(Setting, &str)], &str); 3] = [
+        // (link, settings changed in order, link after)
+        type Case = (
+            &'static str,
+            &'static [(Setting, &'static str)],
+            &'static str,
+        );
+        let cases: [Case; 3] = [
             (
                 "",
                 &[(Policy, "full-jitter"), (FanOut, "300")],

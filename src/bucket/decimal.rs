@@ -230,7 +230,7 @@ mod tests {
             let scale = 10f64.powi((i % 14) - 6);
             v.push(unit * scale);
             // Numbers with few decimals, as people type them.
-            v.push((z % 100_000) as f64 / 10f64.powi((i % 5) as i32));
+            v.push((z % 100_000) as f64 / 10f64.powi(i % 5));
             if i % 40 == 0 {
                 v.push(f64::from_bits(z)); // anything at all, NaN and infinities included
             }

@@ -6,6 +6,13 @@
 //! so one config and seed always give the same run (shareable links,
 //! reproducible tests). Time only moves through `step`/`run_until`; jitter
 //! comes from a seeded SplitMix64 owned by the simulation.
+//!
+//! One file per stage: [`TokenBucket`] (the server side), [`Workload`] (what clients ask
+//! for), [`RetryPolicy`] (how they retry), [`SimConfig`] and [`Simulation`] (the run, its
+//! [`StepStats`], [`SecondStats`] and [`Totals`]), [`presets`] (read from
+//! `catalogue::quotas`), [`Scenario`] and its link form ([`LinkFields`]), and [`Action`], the
+//! form's reducer. `decimal` prints numbers without float formatting. Nothing here depends
+//! on the explainer's engine, so the visualizer can ship as a wasm of its own.
 
 mod action;
 mod config;
@@ -23,8 +30,9 @@ mod workload;
 pub use action::Action;
 pub use config::SimConfig;
 pub use limits::*;
-pub use presets::link_for_operation;
-pub use presets::{presets, Preset, SOURCE_QUOTA_TABLE, SOURCE_TROUBLESHOOTING};
+pub use presets::{
+    link_for_operation, presets, Preset, SOURCE_QUOTA_TABLE, SOURCE_TROUBLESHOOTING,
+};
 pub use retry::{PolicyKind, PolicyParams, RetryPolicy};
 pub use scenario::{from_fragment_query, LinkFields, Scenario, Setting};
 pub use simulation::Simulation;
