@@ -37,18 +37,25 @@ pub struct Props {
 }
 
 /// The reducer's state: the scenario, changed only through [`Action`]s.
-#[derive(PartialEq)]
-struct ScenarioState(Scenario);
+#[derive(Clone, PartialEq)]
+struct ScenarioState {
+    scenario: Scenario,
+    /// The form set it last (not a link), so our page's link is to be written from it.
+    from_form: bool,
+}
 
 impl Reducible for ScenarioState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.0.after(action);
-        if next == self.0 {
+        let next = ScenarioState {
+            from_form: !matches!(action, Action::Load(_)),
+            scenario: self.scenario.after(action),
+        };
+        if next == *self {
             self
         } else {
-            Rc::new(ScenarioState(next))
+            Rc::new(next)
         }
     }
 }
@@ -57,11 +64,14 @@ impl Reducible for ScenarioState {
 pub fn BucketView(props: &Props) -> Html {
     let scenario = {
         let query = props.query.clone();
-        use_reducer(move || ScenarioState(scenario_from(&query)))
+        use_reducer(move || ScenarioState {
+            scenario: scenario_from(&query),
+            from_form: false,
+        })
     };
     let redraw = use_force_update();
     let run = {
-        let first = scenario.0.clone();
+        let first = scenario.scenario.clone();
         use_mut_ref(move || {
             let reduced = reduced_motion_query().is_some_and(|m| m.matches());
             LiveRun::new(first, reduced)
@@ -111,16 +121,15 @@ pub fn BucketView(props: &Props) -> Html {
         });
     }
 
-    // The run follows the scenario, and so does our page's link, unless it already says it.
+    // The run follows the scenario; on our own page, once the form has set it, so does the link.
     {
         let player = player.clone();
-        let query = props.query.clone();
         let standalone = props.standalone;
-        use_effect_with(scenario.0.clone(), move |s| {
-            player.follow(s);
-            if standalone && *s != scenario_from(&query) {
+        use_effect_with((*scenario).clone(), move |state| {
+            player.follow(&state.scenario);
+            if standalone && state.from_form {
                 // replace(), not assign(): tweaking a setting must not flood the history.
-                let link = format!("#bucket?{}", s.to_query());
+                let link = format!("#bucket?{}", state.scenario.to_query());
                 let _ = window().location().replace(&link);
             }
         });
@@ -207,7 +216,7 @@ pub fn BucketView(props: &Props) -> Html {
                 </div>
             </div>
             <Controls
-                scenario={scenario.0.clone()}
+                scenario={scenario.scenario.clone()}
                 playing={run.playing}
                 {on_action}
                 {on_button}
