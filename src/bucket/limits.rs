@@ -47,7 +47,9 @@ pub const SDK_CAP_S: f64 = 20.0;
 /// `v` clamped to `[lo, hi]`; NaN and infinities become `default`.
 pub(super) fn finite_clamp(v: f64, lo: f64, hi: f64, default: f64) -> f64 {
     if v.is_finite() {
-        v.clamp(lo, hi)
+        // Not f64::clamp: its check of the bounds prints them with float formatting (~5 KiB
+        // of wasm); max/min give the same for a finite v and lo <= hi.
+        v.max(lo).min(hi)
     } else {
         default
     }
