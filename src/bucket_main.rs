@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use ecr_explain::app::bucket_view::{BucketView, Props};
+    use ecr_explain::app::bucket::{BucketView, Props};
     use wasm_bindgen::prelude::*;
 
     /// A visualizer rendered into a page's element.

@@ -33,9 +33,8 @@ pub fn FindingCard(props: &Props) -> Html {
     );
     let heading_id = format!("finding-{n}");
     // Throttling gets a simulation of the throttled API's bucket.
-    let bucket_link = (f.id == "throttling").then(|| {
-        super::bucket_view::link_for_operation(f.fields.get("operation").map(String::as_str))
-    });
+    let bucket_link = (f.id == "throttling")
+        .then(|| crate::bucket::link_for_operation(f.fields.get("operation").map(String::as_str)));
     html! {
         <article {class} data-finding={f.id.clone()} aria-labelledby={heading_id.clone()}>
             <header>

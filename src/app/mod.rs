@@ -1,7 +1,7 @@
 //! The Yew app. It only renders what the engine reports: no classification logic here.
 
+pub mod bucket;
 mod bucket_host;
-pub mod bucket_view;
 mod copy_button;
 mod dom;
 mod error_pages;
@@ -15,8 +15,7 @@ mod source_view;
 
 pub use bucket_host::{set_assets as set_bucket_assets, BucketAssets};
 use dom::current_hash;
-// The bucket view still imports these from here.
-pub(crate) use dom::{document, window};
+use dom::{document, window};
 use route::Route;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
