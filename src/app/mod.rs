@@ -4,6 +4,7 @@ mod bucket_host;
 pub mod bucket_view;
 mod copy_button;
 mod error_pages;
+mod explain_job;
 mod explainer;
 mod finding_card;
 mod prose_view;
