@@ -1,12 +1,12 @@
 //! The paste box and the live verdict.
 
 use super::dom;
+use super::explain_job::Handles;
 use super::finding_card::FindingCard;
 use super::share_box::ShareBox;
 use super::source_view::SourceView;
-use crate::engine::{self, docs, Explainer as Engine, Report};
+use crate::engine::{self, docs, Report};
 use gloo_timers::callback::Timeout;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,16 +14,6 @@ use yew::prelude::*;
 
 /// Debounce: classify this long after the last keystroke.
 const DEBOUNCE_MS: u32 = 25;
-/// Inputs up to this size are classified in one go; larger ones a chunk per task, so the tab
-/// never freezes (each chunk stays well under a frame's budget).
-const SYNC_LIMIT: usize = 256 << 10;
-const CHUNK: usize = 128 << 10;
-
-/// Pastes larger than this are kept out of the text box: a browser needs seconds to lay out
-/// megabytes of text in a textarea, and the tab would freeze. The box shows their head.
-const BIG_PASTE: usize = 512 << 10;
-const PREVIEW_LINES: usize = 200;
-const PREVIEW_BYTES: usize = 32 << 10;
 
 /// Families offered as one-click examples first; all others sit in the list below them.
 const FEATURED: &[&str] = &[
@@ -62,96 +52,14 @@ pub struct Props {
     pub on_text: Option<Callback<Rc<String>>>,
 }
 
-/// The classification in flight; a newer input bumps `generation` and stale work stops.
-#[derive(Default)]
-struct Job {
-    generation: u64,
-    timer: Option<Timeout>,
-    engine: Option<Engine>,
-    /// Bytes read when the progress bar last moved.
-    shown: usize,
-}
-
-#[derive(Clone)]
-struct Handles {
-    job: Rc<RefCell<Job>>,
-    text: UseStateHandle<Rc<String>>,
-    report: UseStateHandle<Option<Rc<Report>>>,
-    progress: UseStateHandle<Option<(usize, usize)>>,
-}
-
-impl Handles {
-    /// Classifies `text` after `delay_ms`, replacing any pending or running job.
-    fn schedule(&self, text: impl Into<Rc<String>>, delay_ms: u32) {
-        let text = text.into();
-        let generation = {
-            let mut job = self.job.borrow_mut();
-            job.generation += 1;
-            job.engine = None;
-            job.shown = 0;
-            job.generation
-        };
-        let this = self.clone();
-        let timer = Timeout::new(delay_ms, move || this.start(text, generation));
-        self.job.borrow_mut().timer = Some(timer);
-    }
-
-    fn start(&self, text: Rc<String>, generation: u64) {
-        if text.trim().is_empty() {
-            self.finish(text, None);
-            return;
-        }
-        if text.len() <= SYNC_LIMIT {
-            let report = engine::explain(&text);
-            self.finish(text, Some(report));
-            return;
-        }
-        self.job.borrow_mut().engine = Some(Engine::with_chunk_size(&text, CHUNK));
-        self.tick(text, generation);
-    }
-
-    /// One chunk, then yield to the browser and come back.
-    fn tick(&self, text: Rc<String>, generation: u64) {
-        let mut job = self.job.borrow_mut();
-        if job.generation != generation {
-            return;
-        }
-        let Some(engine) = job.engine.as_mut() else {
-            return;
-        };
-        if engine.step(&text) {
-            let engine = job.engine.take().expect("engine present");
-            drop(job);
-            let report = engine.finish(&text);
-            self.finish(text, Some(report));
-            return;
-        }
-        // Each DOM change makes the browser lay the page out again; with a huge textarea that
-        // is costly, so the progress bar moves in steps of a tenth.
-        let (done, total) = engine.progress();
-        if job.shown == 0 || done.saturating_sub(job.shown) >= total / 10 {
-            job.shown = done.max(1);
-            self.progress.set(Some((done, total)));
-        }
-        let this = self.clone();
-        job.timer = Some(Timeout::new(0, move || this.tick(text, generation)));
-    }
-
-    fn finish(&self, text: Rc<String>, report: Option<Report>) {
-        self.progress.set(None);
-        self.report.set(report.map(Rc::new));
-        self.text.set(text);
-    }
-}
-
-/// The first lines of a big paste, for the box.
-fn preview(text: &str) -> String {
-    let end = text
-        .match_indices('\n')
-        .nth(PREVIEW_LINES - 1)
-        .map_or(text.len(), |(i, _)| i + 1)
-        .min(PREVIEW_BYTES);
-    text[..text.floor_char_boundary(end)].to_string()
+#[wasm_bindgen]
+extern "C" {
+    /// A `DataTransfer` whose `getData` leaves the string in JavaScript: web-sys's binding
+    /// copies all of it into wasm at once, a long frame for a paste of megabytes.
+    #[wasm_bindgen(extends = web_sys::DataTransfer)]
+    type LazyDataTransfer;
+    #[wasm_bindgen(method, catch, js_name = getData)]
+    fn get_data(this: &LazyDataTransfer, format: &str) -> Result<js_sys::JsString, JsValue>;
 }
 
 fn textarea(node: &NodeRef) -> Option<web_sys::HtmlTextAreaElement> {
@@ -161,34 +69,19 @@ fn textarea(node: &NodeRef) -> Option<web_sys::HtmlTextAreaElement> {
 #[component]
 pub fn Explainer(props: &Props) -> Html {
     let input = use_node_ref();
-    // A paste too big for the box (see BIG_PASTE) and its line count, kept here while the
-    // box shows its head.
-    let big = use_state(|| None::<(Rc<String>, usize)>);
     let handles = Handles {
-        job: use_mut_ref(Job::default),
+        job: use_mut_ref(Default::default),
         text: use_state(|| Rc::new(String::new())),
         report: use_state(|| None),
         progress: use_state(|| None),
+        big: use_state(|| None),
+        input: input.clone(),
     };
+    let big = handles.big.clone();
 
     let load_text = {
         let handles = handles.clone();
-        let big = big.clone();
-        let input = input.clone();
-        Callback::from(move |text: String| {
-            let is_big = text.len() > BIG_PASTE;
-            if let Some(el) = textarea(&input) {
-                el.set_value(if is_big { preview(&text) } else { text.clone() }.as_str());
-                el.set_read_only(is_big);
-            }
-            // One copy of a big paste, shared (an Rc), not one per holder.
-            let text = Rc::new(text);
-            big.set(is_big.then(|| {
-                let lines = text.bytes().filter(|&c| c == b'\n').count() + 1;
-                (text.clone(), lines)
-            }));
-            handles.schedule(text, 0);
-        })
+        Callback::from(move |text: String| handles.load(text))
     };
     // Focus the paste box on load; show an error passed in the fragment (or by the embedding
     // page), the same way a paste is shown.
@@ -239,25 +132,27 @@ pub fn Explainer(props: &Props) -> Html {
     };
     // Shows `text` in the box (its head only, read-only, when it is big) and explains it.
     let onpaste = {
-        let load_text = load_text.clone();
+        let handles = handles.clone();
         Callback::from(move |e: Event| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
                 return;
             };
-            let pasted = e
-                .clipboard_data()
-                .and_then(|d| d.get_data("text/plain").ok())
-                .unwrap_or_default();
+            let Some(pasted) = e.clipboard_data().and_then(|d| {
+                d.unchecked_into::<LazyDataTransfer>()
+                    .get_data("text/plain")
+                    .ok()
+            }) else {
+                return;
+            };
             // Small pastes go the usual way (the browser inserts them, `input` follows).
-            if pasted.len() > BIG_PASTE {
+            if handles.load_js(pasted, true) {
                 e.prevent_default();
-                load_text.emit(pasted);
             }
         })
     };
     // A log file dropped on the box is read in the page (FileReader): nothing is uploaded.
     let ondrop = {
-        let load_text = load_text.clone();
+        let handles = handles.clone();
         Callback::from(move |e: DragEvent| {
             let Some(file) = e
                 .data_transfer()
@@ -271,10 +166,10 @@ pub fn Explainer(props: &Props) -> Html {
                 return;
             };
             let done = reader.clone();
-            let load_text = load_text.clone();
+            let handles = handles.clone();
             let onload = Closure::once_into_js(move || {
-                if let Some(text) = done.result().ok().and_then(|v| v.as_string()) {
-                    load_text.emit(text);
+                if let Some(text) = done.result().ok().and_then(|v| v.dyn_into().ok()) {
+                    handles.load_js(text, false);
                 }
             });
             reader.set_onload(Some(onload.unchecked_ref()));

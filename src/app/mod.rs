@@ -5,6 +5,7 @@ mod bucket_host;
 mod copy_button;
 mod dom;
 mod error_pages;
+mod explain_job;
 mod explainer;
 mod finding_card;
 mod prose_view;

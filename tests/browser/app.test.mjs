@@ -242,7 +242,8 @@ test("a 10 MB paste gets an answer and the page stays responsive, also when typi
   const gaps = await frameGaps(page);
   const worst = Math.max(...gaps);
   console.log(`10 MB paste: verdict after ${answered} ms; longest frame ${worst.toFixed(0)} ms over ${gaps.length} frames`);
-  // The aim is under 200 ms; the assertion leaves room for a loaded CI machine.
+  // The aim is under 50 ms (17-50 ms here, see bench_explain.mjs); the assertion leaves room
+  // for a loaded CI machine.
   assert.ok(worst < 600, `a frame took ${worst} ms`);
   assert.equal(await page.locator('[data-finding="token-expired"]').count(), 1);
   await page.keyboard.press("Escape");
