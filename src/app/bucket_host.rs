@@ -60,14 +60,8 @@ fn assets() -> Option<BucketAssets> {
     ASSETS.with(|a| a.borrow().clone())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The scenario part of the fragment, after `#bucket?` (may be empty).
-    pub query: AttrValue,
-    /// Our own page: the visualizer writes its settings to the URL fragment.
-    #[prop_or(true)]
-    pub standalone: bool,
-}
+// The host takes what the visualizer takes, and hands it on.
+use super::bucket::Props;
 
 #[derive(Clone, PartialEq)]
 enum Status {
