@@ -32,14 +32,13 @@ const css = find(/^style-[0-9a-f]+\.css$/);
 // The throttling visualizer's own wasm, fetched only when a page shows it. Trunk leaves a
 // "worker" build's names unhashed; hash them like every other asset, so caches never serve a
 // stale one.
-const hashed = (name) => {
-  const [stem, ext] = name.split(/(?=\.[a-z]+$)/);
-  const to = `${stem.replace(/_bg$/, "")}-${sha(readFileSync(join(dir, name)))}${stem.endsWith("_bg") ? "_bg" : ""}${ext}`;
-  renameSync(join(dir, name), join(dir, to));
-  return to;
+const hashName = (from, to) => {
+  const name = to(sha(readFileSync(join(dir, from))));
+  renameSync(join(dir, from), join(dir, name));
+  return name;
 };
-const bucketJs = hashed(find(/^ecr-explain-bucket\.js$/));
-const bucketWasm = hashed(find(/^ecr-explain-bucket_bg\.wasm$/));
+const bucketJs = hashName(find(/^ecr-explain-bucket\.js$/), (h) => `ecr-explain-bucket-${h}.js`);
+const bucketWasm = hashName(find(/^ecr-explain-bucket_bg\.wasm$/), (h) => `ecr-explain-bucket-${h}_bg.wasm`);
 
 // 1. The loader.
 const indexPath = join(dir, "index.html");

@@ -2,6 +2,8 @@
 //! (`ecr-explain-bucket`, see `src/bucket_main.rs`), fetched the first time a page shows it, so
 //! a first visit to the explainer does not pay for the simulation and its views.
 
+// The host takes what the visualizer takes, and hands it on.
+use super::bucket::Props;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -59,9 +61,6 @@ pub fn set_assets(assets: BucketAssets) {
 fn assets() -> Option<BucketAssets> {
     ASSETS.with(|a| a.borrow().clone())
 }
-
-// The host takes what the visualizer takes, and hands it on.
-use super::bucket::Props;
 
 #[derive(Clone, PartialEq)]
 enum Status {
