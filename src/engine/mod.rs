@@ -7,6 +7,7 @@ pub(crate) mod classify;
 pub(crate) mod evidence;
 pub(crate) mod facts;
 pub(crate) mod field;
+pub(crate) mod literals;
 pub(crate) mod normalize;
 pub(crate) mod pattern;
 pub(crate) mod remedy;
