@@ -25,19 +25,31 @@ pub struct Literal {
     pub cap: u32,
 }
 
-/// A set of literals indexed by their first byte.
+/// A set of literals indexed by a hash of their first three bytes.
 pub struct LiteralSet {
     literals: Vec<Literal>,
-    /// `by_first[b]` is the range of `order` holding the literals that start with byte `b`.
-    by_first: [(u16, u16); 256],
+    /// One bit per hash of the lowercase three bytes that start some literal: most places in a
+    /// text start none, and this says so with one load (a byte pair is not enough: `co`, `re`,
+    /// `do` start half the words of a log).
+    first_triples: [u64; TRIPLE_WORDS],
+    /// `order[by_triple[t]..by_triple[t + 1]]` are the literals whose first three bytes hash
+    /// to `t`: usually one.
+    by_triple: Vec<u16>,
     order: Vec<u16>,
-    /// One bit per lowercase byte pair that starts some literal: most places in a text start
-    /// none, and this says so with one load.
-    first_pairs: Box<[u64; 1024]>,
 }
 
-fn pair(a: u8, b: u8) -> usize {
-    (usize::from(a.to_ascii_lowercase()) << 8) | usize::from(b.to_ascii_lowercase())
+const TRIPLE_BITS: u32 = 12;
+const TRIPLE_WORDS: usize = (1 << TRIPLE_BITS) / 64;
+
+/// The hash of three lowercase bytes packed in the low 24 bits of `key`.
+fn triple_hash(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - TRIPLE_BITS)) as usize
+}
+
+fn triple_key(t: &[u8]) -> u32 {
+    t[..3]
+        .iter()
+        .fold(0, |k, b| (k << 8) | u32::from(b.to_ascii_lowercase()))
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -45,39 +57,34 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 impl LiteralSet {
-    /// Panics on a literal shorter than two bytes or not lowercase: the lists are constants,
+    /// Panics on a literal shorter than three bytes or not lowercase: the lists are constants,
     /// checked by tests.
     pub fn new(literals: Vec<Literal>) -> Self {
         for l in &literals {
             assert!(
-                l.text.len() >= 2 && !l.text.bytes().any(|b| b.is_ascii_uppercase()),
-                "literal {:?} must be lowercase, two bytes or more",
+                l.text.len() >= 3 && !l.text.bytes().any(|b| b.is_ascii_uppercase()),
+                "literal {:?} must be lowercase, three bytes or more",
                 l.text
             );
         }
-        let mut first_pairs = Box::new([0u64; 1024]);
-        for l in &literals {
-            let p = pair(l.text.as_bytes()[0], l.text.as_bytes()[1]);
-            first_pairs[p / 64] |= 1 << (p % 64);
-        }
+        let hash_of = |i: u16| triple_hash(triple_key(literals[i as usize].text.as_bytes()));
         let mut order: Vec<u16> = (0..literals.len() as u16).collect();
-        order.sort_unstable_by_key(|&i| literals[i as usize].text.as_bytes()[0]);
-        let mut by_first = [(0u16, 0u16); 256];
-        let mut at = 0;
-        while at < order.len() {
-            let first = literals[order[at] as usize].text.as_bytes()[0];
-            let mut end = at;
-            while end < order.len() && literals[order[end] as usize].text.as_bytes()[0] == first {
-                end += 1;
-            }
-            by_first[first as usize] = (at as u16, end as u16);
-            at = end;
+        order.sort_unstable_by_key(|&i| hash_of(i));
+        let mut by_triple = vec![0u16; (1 << TRIPLE_BITS) + 1];
+        let mut first_triples = [0u64; TRIPLE_WORDS];
+        for &i in &order {
+            let t = hash_of(i);
+            first_triples[t / 64] |= 1 << (t % 64);
+            by_triple[t + 1] += 1;
+        }
+        for t in 0..1 << TRIPLE_BITS {
+            by_triple[t + 1] += by_triple[t];
         }
         LiteralSet {
             literals,
-            by_first,
+            first_triples,
+            by_triple,
             order,
-            first_pairs,
         }
     }
 
@@ -89,12 +96,18 @@ impl LiteralSet {
     /// one slot per literal in the order given to [`LiteralSet::new`].
     pub fn count(&self, text: &str, counts: &mut [u32]) {
         let h = text.as_bytes();
-        for (pos, w) in h.windows(2).enumerate() {
-            let p = pair(w[0], w[1]);
-            if self.first_pairs[p / 64] & (1 << (p % 64)) == 0 {
+        // The last three bytes, lowercased, rolled along the text.
+        let mut key = 0u32;
+        for (last, &b) in h.iter().enumerate() {
+            key = ((key << 8) | u32::from(b.to_ascii_lowercase())) & 0xFF_FFFF;
+            let Some(pos) = last.checked_sub(2) else {
+                continue;
+            };
+            let t = triple_hash(key);
+            if self.first_triples[t / 64] & (1 << (t % 64)) == 0 {
                 continue;
             }
-            let (from, to) = self.by_first[w[0].to_ascii_lowercase() as usize];
+            let (from, to) = (self.by_triple[t], self.by_triple[t + 1]);
             for &i in &self.order[from as usize..to as usize] {
                 let i = i as usize;
                 let l = &self.literals[i];
@@ -168,12 +181,12 @@ mod tests {
         LiteralSet::new(vec![
             lit("ecr", Edge::Word, 8),
             lit("ecr:", Edge::Word, 8),
-            lit("aa", Edge::Anywhere, 3),
+            lit("aaa", Edge::Anywhere, 3),
             lit("image", Edge::Alnum, u32::MAX),
             lit("dockerhub_", Edge::Word, 8),
             lit("[container]", Edge::Word, 8),
             lit(".dkr.ecr", Edge::Word, 8),
-            lit("é", Edge::Anywhere, 8),
+            lit("ée", Edge::Anywhere, 8),
         ])
     }
 
@@ -182,7 +195,7 @@ mod tests {
         let s = set();
         let mut counts = vec![0; s.len()];
         s.count(
-            "ECR: ecr_x ecr. AAAA image_x images IMAGE DOCKERHUB_TOKEN [container] 1.dkr.ecr.é",
+            "ECR: ecr_x ecr. AAAAA image_x images IMAGE DOCKERHUB_TOKEN [container] 1.dkr.ecr.ée",
             &mut counts,
         );
         assert_eq!(counts, [3, 1, 3, 2, 1, 1, 1, 1]);
@@ -191,7 +204,7 @@ mod tests {
     proptest! {
         #[test]
         fn one_pass_counts_what_many_passes_count(
-            text in "([eEcCrR:._ \\[\\]a-zA-Z0-9é]|ecr|ECR:|image|dockerhub_|aa|\\[container\\]|\\.dkr\\.ecr){0,40}"
+            text in "([eEcCrR:._ \\[\\]a-zA-Z0-9é]|ecr|ECR:|image|dockerhub_|aaa|\\[container\\]|\\.dkr\\.ecr){0,40}"
         ) {
             let s = set();
             let mut counts = vec![0; s.len()];
