@@ -9,8 +9,10 @@ pub(crate) mod facts;
 pub(crate) mod field;
 pub(crate) mod normalize;
 pub(crate) mod pattern;
+mod rank;
 pub(crate) mod remedy;
 mod report;
+pub(crate) mod stable_order;
 pub(crate) mod tolerant;
 pub(crate) mod volatile;
 
@@ -34,6 +36,8 @@ pub mod testing {
 
 use crate::catalogue::{Family, Stage, CONSEQUENCES, FAMILIES};
 use classify::{classify_chunk, Match};
+use rank::Rank;
+use stable_order::{sorted_by_key, stable_order};
 use std::collections::{HashMap, VecDeque};
 
 /// Inputs larger than this are read in line-aligned chunks, so memory stays bounded.
@@ -145,8 +149,9 @@ impl Explainer {
     /// position. Chunks overlap: a message in the overlap is read twice, once kept.
     fn settle(&mut self) {
         let settled_before = self.chunks.get(self.next).map_or(usize::MAX, |c| c.0);
-        self.pending
-            .sort_by_key(|h| (h.start, h.family, h.signature));
+        self.pending = sorted_by_key(std::mem::take(&mut self.pending), |h| {
+            [h.start, h.family, h.signature]
+        });
         self.pending
             .dedup_by_key(|h| (h.start, h.family, h.signature));
         let keep_from = self.pending.partition_point(|h| h.start < settled_before);
@@ -393,30 +398,11 @@ fn group_key(h: &Hit) -> [Option<String>; 3] {
     ["action", "repository", "operation"].map(|k| h.fields.get(k).cloned())
 }
 
-/// Where a group stands in the report, field by field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Rank {
-    /// Harmless and look-alike findings come last.
-    late: bool,
-    /// A tolerant ("likely") match never outranks an exact one.
-    likely: bool,
-    /// A vague wording (a generic download failure, a bare status code, a code every AWS
-    /// service uses) follows any precise finding that explains it, whatever the stages: a
-    /// generic ValidationException before the message that explains it would be the wrong way
-    /// round.
-    vague: bool,
-    /// Then the cascade.
-    stage: Stage,
-    position: usize,
-    /// Among findings placed at one position: the leader first, then its followers.
-    sub_order: usize,
-}
-
 /// Orders findings root cause first, and renders at most [`MAX_FINDINGS`] of them (the count
 /// of the rest comes second). A wrapper (ECS, `pull access denied`) that carries a precise
 /// error follows it; a vague detail inside a wrapper follows the wrapper.
-fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
-    groups.sort_by_key(|g| g.hit.start);
+fn order(groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
+    let groups = sorted_by_key(groups, |g| [g.hit.start, 0, 0]);
     let n = groups.len();
     let mut ranks: Vec<Rank> = groups
         .iter()
@@ -487,8 +473,7 @@ fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
         }
     }
     let family_of: Vec<usize> = groups.iter().map(|g| g.hit.family).collect();
-    let mut idx: Vec<usize> = (0..n).collect();
-    idx.sort_by_key(|&i| ranks[i]);
+    let idx = stable_order(ranks.iter().map(Rank::key));
     let omitted = n.saturating_sub(MAX_FINDINGS);
     let mut groups: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
     let findings = idx
