@@ -1,7 +1,7 @@
 //! One finding: what it means, why, the facts read, the fixes and the references.
 
 use super::prose_view::prose;
-use super::remedies::{References, Remedies};
+use super::remedies::{references, remedies};
 use crate::engine::stable_order::sorted_by_key;
 use crate::engine::{field, Finding};
 use std::rc::Rc;
@@ -93,7 +93,7 @@ pub fn FindingCard(props: &Props) -> Html {
             if !f.remedies.is_empty() {
                 <section>
                     <h4>{"How to fix it"}</h4>
-                    <Remedies remedies={f.remedies.clone()} />
+                    {remedies(&f.remedies)}
                     {for f.withheld.iter().map(|w| html! {
                         <p class="withheld" data-withheld={w.field.clone()}>{&w.reason}</p>
                     })}
@@ -102,7 +102,7 @@ pub fn FindingCard(props: &Props) -> Html {
             if !f.references.is_empty() {
                 <section>
                     <h4>{"References"}</h4>
-                    <References references={f.references.clone()} />
+                    {references(&f.references)}
                 </section>
             }
         </article>
