@@ -235,10 +235,15 @@ fn to_hit(chunk: &str, base: usize, n: &normalize::Normalized, m: Match) -> Hit 
     let (s, e) = n.original_range(chunk, m.start, m.end);
     let mut fields = Fields::new();
     let mut marks = Vec::new();
+    let mut token_region = None;
     for f in m.facts.iter() {
-        fields
-            .entry(f.key.to_string())
-            .or_insert_with(|| f.value.clone());
+        if f.key == "token_region" {
+            token_region.get_or_insert(&f.value);
+        } else {
+            fields
+                .entry(f.key.to_string())
+                .or_insert_with(|| f.value.clone());
+        }
         if !m.repeat && f.end > f.start && f.key != "client" {
             let (fs, fe) = n.original_range(chunk, f.start, f.end);
             marks.push(Mark {
@@ -251,9 +256,10 @@ fn to_hit(chunk: &str, base: usize, n: &normalize::Normalized, m: Match) -> Hit 
             });
         }
     }
-    // A token Region only matters when it differs from the registry's.
-    if fields.get("token_region") == fields.get("region") {
-        fields.remove("token_region");
+    // A token Region only matters when it differs from the registry's. (Added after the
+    // fact, not removed: removing from a BTreeMap would cost the wasm its rebalancing code.)
+    if let Some(t) = token_region.filter(|&t| fields.get("region") != Some(t)) {
+        fields.insert("token_region".into(), t.clone());
     }
     // The caller's account, else the registry's: the account the commands run against.
     if !fields.contains_key("account_id") {
@@ -454,15 +460,19 @@ fn order(groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
         }
     }
     // A consequence whose cause is in the paste follows it.
-    let mut first_of_family: HashMap<&str, usize> = HashMap::new();
+    // Indexed by family (ids are unique), not hashed by id: one less map type in the wasm.
+    let mut first_of_family: Vec<Option<usize>> = vec![None; FAMILIES.len()];
     for (i, g) in groups.iter().enumerate() {
-        first_of_family
-            .entry(FAMILIES[g.hit.family].id)
-            .or_insert(i);
+        first_of_family[g.hit.family].get_or_insert(i);
     }
+    let first = |id: &str| {
+        FAMILIES
+            .iter()
+            .position(|f| f.id == id)
+            .and_then(|f| first_of_family[f])
+    };
     for &(cause, consequence) in CONSEQUENCES {
-        if let (Some(&c), Some(&q)) = (first_of_family.get(cause), first_of_family.get(consequence))
-        {
+        if let (Some(c), Some(q)) = (first(cause), first(consequence)) {
             if context_of[q].is_none() && (ranks[q], context_of[q]) < (ranks[c], context_of[c]) {
                 ranks[q] = Rank {
                     sub_order: 1 + q,
