@@ -16,6 +16,7 @@ mod report;
 pub(crate) mod stable_order;
 pub(crate) mod tolerant;
 pub(crate) mod volatile;
+pub(crate) mod words;
 
 /// A family's page: its prose with every fact left as a placeholder.
 pub mod docs;

@@ -7,26 +7,6 @@
 //! markdown bold and auto-links, zero-width characters, and line gutters (`> `, `# `, `- `,
 //! `│ `, `12 | `, `service_1  | `). Whitespace runs collapse to one space.
 
-/// Byte ranges of the runs of ASCII letters and digits in `text`, in order: the words the
-/// anchor prefilter and the tolerant tier look up.
-pub fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        Some((start, i))
-    })
-}
-
 /// The clean view of an input and the way back to original byte offsets.
 #[derive(Debug, Clone)]
 pub struct Normalized {

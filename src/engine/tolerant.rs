@@ -29,7 +29,7 @@ pub fn signature_index(phrase: usize) -> usize {
 
 /// Byte ranges of the alphanumeric tokens of `text`.
 fn tokens(text: &str) -> Vec<(usize, usize)> {
-    super::normalize::ascii_words(text).collect()
+    super::words::ascii_words(text).collect()
 }
 
 /// The tokens of a lowercased text, as slices of it.
