@@ -10,6 +10,7 @@ pub(crate) mod field;
 pub(crate) mod literals;
 pub(crate) mod normalize;
 pub(crate) mod pattern;
+pub(crate) mod plain;
 mod rank;
 pub(crate) mod remedy;
 mod report;

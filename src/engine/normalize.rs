@@ -295,16 +295,8 @@ fn clean_line(b: &mut Builder, line: &str, base: usize) {
         // Fast path: a run of plain printable ASCII is copied whole (most of any log), single
         // spaces too (only a second space in a row, or one at the start, is dropped).
         let limit = skips.get(next_skip).map_or(line.len(), |&(s, _)| s);
-        let mut after_space = b.text.is_empty() || b.text.ends_with(' ');
-        let mut run = 0;
-        for &c in &bytes[i..limit] {
-            match PLAIN[usize::from(c)] {
-                Plain::Graphic => after_space = false,
-                Plain::Space if !after_space => after_space = true,
-                _ => break,
-            }
-            run += 1;
-        }
+        let after_space = b.text.is_empty() || b.text.ends_with(' ');
+        let run = super::plain::plain_run(&bytes[i..limit], after_space);
         if run > 0 {
             b.push_plain(&line[i..i + run], base + i);
             i += run;
@@ -386,31 +378,6 @@ fn clean_line(b: &mut Builder, line: &str, base: usize) {
         }
     }
 }
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Plain {
-    /// Printable ASCII that stays as it is.
-    Graphic,
-    Space,
-    /// Anything that may need cleaning.
-    Other,
-}
-
-/// Each byte's class for the plain-run fast path (one load instead of a chain of compares).
-static PLAIN: [Plain; 256] = {
-    let mut t = [Plain::Other; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        if b == b' ' {
-            t[c] = Plain::Space;
-        } else if b.is_ascii_graphic() && !matches!(b, b'\\' | b'&' | b'*' | b'`') {
-            t[c] = Plain::Graphic;
-        }
-        c += 1;
-    }
-    t
-};
 
 fn push_run(b: &mut Builder, c: char, n: usize, at: usize) {
     for k in 0..n {
