@@ -64,30 +64,38 @@ fn segments(text: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
     })
 }
 
-/// Where offset `at` of `a` stands in `b`, two texts that mask alike: literal runs map byte
-/// for byte; inside a volatile token a start maps to the token's start and an end (`is_end`)
-/// to its end. None when the two do not mask alike.
-pub fn align(a: &str, b: &str, at: usize, is_end: bool) -> Option<usize> {
+/// Where the span `start..end` of `a` stands in `b`, two texts that mask alike: literal runs
+/// map byte for byte; a start inside a volatile token maps to the token's start and an end to
+/// its end. None when the two do not mask alike up to the span's end. One walk for both ends,
+/// stopping at the span's end: a retry loop aligns every copied match.
+pub fn align_span(a: &str, b: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut sb = segments(b);
+    let mut mapped_start = None;
     for (ra, volatile) in segments(a) {
         let (rb, vb) = sb.next()?;
         if volatile != vb || (!volatile && a[ra.clone()] != b[rb.clone()]) {
             return None;
         }
-        let inside = if is_end {
-            at > ra.start && at <= ra.end
-        } else {
-            at >= ra.start && at < ra.end
-        };
-        if inside {
-            return Some(match (volatile, is_end) {
-                (false, _) => rb.start + (at - ra.start),
-                (true, false) => rb.start,
-                (true, true) => rb.end,
+        if mapped_start.is_none() && start >= ra.start && start < ra.end {
+            mapped_start = Some(if volatile {
+                rb.start
+            } else {
+                rb.start + (start - ra.start)
             });
         }
+        if let Some(s) = mapped_start {
+            if end > ra.start && end <= ra.end {
+                let e = if volatile {
+                    rb.end
+                } else {
+                    rb.start + (end - ra.start)
+                };
+                return Some((s, e));
+            }
+        }
     }
-    (at == a.len() || (at == 0 && a.is_empty())).then_some(b.len())
+    let at_end = |at: usize| (at == a.len() || (at == 0 && a.is_empty())).then_some(b.len());
+    Some((mapped_start.or_else(|| at_end(start))?, at_end(end)?))
 }
 
 fn is_volatile(token: &[u8]) -> bool {
@@ -179,9 +187,15 @@ mod tests {
         let a = "t=17 attempt 9 denied: User x";
         let b = "t=1234 attempt 9 denied: User x";
         let at = a.find("denied").unwrap();
-        assert_eq!(align(a, b, at, false), b.find("denied"));
-        assert_eq!(align(a, b, a.len(), true), Some(b.len()));
-        assert_eq!(align(a, b, 3, true), Some(6));
-        assert_eq!(align(a, "something else", at, false), None);
+        let b_at = b.find("denied").unwrap();
+        assert_eq!(align_span(a, b, at, a.len()), Some((b_at, b.len())));
+        assert_eq!(align_span(a, b, 0, 3), Some((0, 6)));
+        assert_eq!(align_span(a, b, 2, 4), Some((2, 6)));
+        assert_eq!(align_span(a, b, a.len(), a.len()), Some((b.len(), b.len())));
+        assert_eq!(align_span(a, "something else", at, a.len()), None);
+        // Up to the first difference the two still align; past it they do not.
+        let c = "t=9 attempt 9 denied: User y";
+        assert_eq!(align_span(a, c, 0, 2), Some((0, 2)));
+        assert_eq!(align_span(a, c, at, a.len()), None);
     }
 }

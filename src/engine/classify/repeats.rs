@@ -119,9 +119,7 @@ impl<'a> Repeats<'a> {
             let (ls, le) = self.unit(line);
             let (from, to) = (&text[ks..ke], &text[ls..le]);
             for m in originals.iter().filter(|m| m.end <= ke) {
-                let start = volatile::align(from, to, m.start - ks, false);
-                let end = volatile::align(from, to, m.end - ks, true);
-                if let (Some(s), Some(e)) = (start, end) {
+                if let Some((s, e)) = volatile::align_span(from, to, m.start - ks, m.end - ks) {
                     work::add(1);
                     copies.push(Match {
                         start: ls + s,
