@@ -129,6 +129,10 @@ fn is_http_status(token: &[u8], previous: &[u8], after: &[u8]) -> bool {
 /// Length of a UUID (`8-4-4-4-12` hex digits) at the start of `s`.
 fn uuid_len(s: &[u8]) -> Option<usize> {
     const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
+    // Most tokens are no UUID: one look at where its first dash must be says so.
+    if s.get(8) != Some(&b'-') {
+        return None;
+    }
     let mut i = 0;
     for (k, &n) in GROUPS.iter().enumerate() {
         if k > 0 {
