@@ -1,10 +1,17 @@
-//! The engine's patterns. The browser build uses regex-lite (small); the native build (CLI,
-//! tests, benchmarks) uses the regex crate (literal prefilters and a lazy DFA, many times
-//! faster on long logs). Both read patterns with regex-lite's ASCII meaning of `\b`, `\w`,
-//! `\s`, `\d` and case folding, so a paste gets the same findings in either.
+//! The engine's patterns. The browser build uses regex-lite (small) behind a literal
+//! prefilter (`lite.rs`); the native build (CLI, tests, benchmarks) uses the regex crate
+//! (literal prefilters and a lazy DFA, many times faster on long logs). Both read patterns
+//! with regex-lite's ASCII meaning of `\b`, `\w`, `\s`, `\d` and case folding, so a paste
+//! gets the same findings in either.
+
+// Natively built for its tests only.
+#[cfg(any(target_arch = "wasm32", test))]
+mod lite;
+#[cfg(any(target_arch = "wasm32", test))]
+mod prefix;
 
 #[cfg(target_arch = "wasm32")]
-pub use regex_lite::{Captures, Match, Regex};
+pub use lite::{Captures, Match, Regex};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{Captures, Match, Regex};
@@ -99,6 +106,11 @@ mod native {
 
     impl Regex {
         pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
+            #[cfg(test)]
+            super::compiled_patterns()
+                .lock()
+                .unwrap()
+                .push(pattern.to_string());
             bytes::RegexBuilder::new(pattern)
                 // regex-lite's meaning: ASCII classes, boundaries and case folding.
                 .unicode(false)
@@ -175,4 +187,11 @@ mod native {
             assert!(m.as_str() == "xé" || m.as_str() == "xéa");
         }
     }
+}
+
+/// Every pattern the engine compiled so far (the prefilter's property test runs them all).
+#[cfg(test)]
+fn compiled_patterns() -> &'static std::sync::Mutex<Vec<String>> {
+    static PATTERNS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    &PATTERNS
 }
