@@ -17,6 +17,8 @@ pub struct Prefixes {
     pub words: Vec<Vec<u8>>,
     /// Compare ignoring ASCII case (the pattern starts with `(?i)`; regex-lite folds ASCII only).
     pub fold: bool,
+    /// A match may also start one character before a word (`(?:^|[^a-z])Word`).
+    pub one_before: bool,
 }
 
 /// The prefixes of `pattern`, or `None` when some match could start with anything.
@@ -28,12 +30,22 @@ pub fn prefixes(pattern: &str) -> Option<Prefixes> {
     let mut reader = Reader {
         p: body.as_bytes(),
         i: 0,
+        depth: 0,
+        after_first: None,
+        split_at_top: false,
     };
     let (mut words, _) = reader.alternation();
     // A stray `)` means a syntax this reader got wrong: use no prefix at all.
-    let read_all = reader.i == reader.p.len();
-    if !read_all || words.is_empty() || words.iter().any(|w| w.is_empty()) {
+    if reader.i != reader.p.len() {
         return None;
+    }
+    let none = |words: &[Vec<u8>]| words.is_empty() || words.iter().any(|w| w.is_empty());
+    let mut one_before = false;
+    if none(&words) {
+        words = reader
+            .after_first
+            .filter(|w| !reader.split_at_top && !none(w))?;
+        one_before = true;
     }
     // Long words only cost comparisons: a few bytes pick the candidates well enough.
     for w in &mut words {
@@ -47,17 +59,27 @@ pub fn prefixes(pattern: &str) -> Option<Prefixes> {
     Some(Prefixes {
         words: unique,
         fold,
+        one_before,
     })
 }
 
 struct Reader<'a> {
     p: &'a [u8],
     i: usize,
+    /// Groups open at `i`.
+    depth: usize,
+    /// When the pattern is one branch whose first item matches at most one character: the
+    /// words of what follows that item.
+    after_first: Option<Vec<Vec<u8>>>,
+    split_at_top: bool,
 }
 
 /// What a piece of pattern contributes: the words its matches start with, and whether those
 /// words are the whole match (so what follows may extend them).
 type Words = (Vec<Vec<u8>>, bool);
+
+/// Words, and whether the piece matches at most one character.
+type Piece = (Words, bool);
 
 /// Every word of `head` followed by every word of `tail`, capped at [`MAX_WORDS`] (beyond
 /// that, `head` alone: still a prefix of every match).
@@ -88,35 +110,56 @@ impl Reader<'_> {
 
     /// Branches up to an unmatched `)` (left unread) or the end.
     fn alternation(&mut self) -> Words {
-        let (mut words, mut whole) = self.sequence();
+        self.branches().0
+    }
+
+    fn branches(&mut self) -> Piece {
+        let ((mut words, mut whole), mut short) = self.sequence();
         while self.peek() == Some(b'|') {
             self.i += 1;
-            let (more, more_whole) = self.sequence();
+            // Several branches: no branch's `after_first` is the pattern's.
+            self.split_at_top |= self.depth == 0;
+            let ((more, more_whole), more_short) = self.sequence();
             add(&mut words, more);
             whole &= more_whole;
+            short &= more_short;
         }
-        (words, whole)
+        ((words, whole), short)
     }
 
     /// One branch: its items, then their words folded from the last item to the first.
-    fn sequence(&mut self) -> Words {
+    fn sequence(&mut self) -> Piece {
         let mut items = Vec::new();
         while let Some(c) = self.peek() {
             if c == b'|' || c == b')' {
                 break;
             }
-            let item = match self.item() {
+            let (item, short) = match self.item() {
                 // Matches no text: the words around it are the branch's.
                 Item::ZeroWidth => continue,
-                Item::Literal(b) => (vec![vec![b]], true),
-                Item::Group(words) => words,
+                Item::Literal(b) => ((vec![vec![b]], true), true),
+                Item::Group(piece) => piece,
                 // A class, `.`, `\s`, ...: the branch may start with any character here.
-                Item::Other => (vec![Vec::new()], false),
+                Item::Other { one_char } => ((vec![Vec::new()], false), one_char),
             };
-            items.push((item, self.quantifier()));
+            let q = self.quantifier();
+            items.push((
+                item,
+                q,
+                short && matches!(q, Quantifier::Once | Quantifier::Optional),
+            ));
         }
+        let short = match items.as_slice() {
+            [] => true,
+            [(_, _, short)] => *short,
+            _ => false,
+        };
+        let first_short = items.first().is_some_and(|item| item.2);
         let mut tail: Words = (vec![Vec::new()], true);
-        for ((words, whole), q) in items.into_iter().rev() {
+        for (k, ((words, whole), q, _)) in items.into_iter().enumerate().rev() {
+            if k == 0 && first_short && self.depth == 0 {
+                self.after_first = Some(tail.0.clone());
+            }
             // What a branch starting with this item's words continues with.
             let then = |tail: &Words| match (whole, q) {
                 (true, Quantifier::Once | Quantifier::Optional) => product(&words, tail),
@@ -136,7 +179,7 @@ impl Reader<'_> {
                 tail = (vec![Vec::new()], false);
             }
         }
-        tail
+        (tail, short)
     }
 
     /// Reads one item (not its quantifier).
@@ -146,27 +189,30 @@ impl Reader<'_> {
         match c {
             b'\\' => {
                 let Some(e) = self.peek() else {
-                    return Item::Other;
+                    return Item::Other { one_char: false };
                 };
                 self.i += 1;
                 match e {
                     // `\b{start}` and friends are read as "something else".
                     b'b' | b'B' | b'A' | b'z' if self.peek() != Some(b'{') => Item::ZeroWidth,
                     // `\<` and `\>` are word boundaries in regex-lite, not literals.
-                    b'<' | b'>' => Item::Other,
+                    b'<' | b'>' => Item::Other { one_char: true },
                     e if e.is_ascii_punctuation() => Item::Literal(e),
-                    _ => Item::Other,
+                    // A class (`\s`, `\d`, ...) or one escaped character.
+                    _ => Item::Other { one_char: true },
                 }
             }
             b'(' => self.group(),
             b'[' => {
                 self.skip_class();
-                Item::Other
+                Item::Other { one_char: true }
             }
             b'^' | b'$' => Item::ZeroWidth,
-            b'.' | b'?' | b'*' | b'+' | b'{' => Item::Other,
+            b'.' => Item::Other { one_char: true },
+            b'?' | b'*' | b'+' | b'{' => Item::Other { one_char: false },
             c if c.is_ascii() && !c.is_ascii_control() => Item::Literal(c),
-            _ => Item::Other,
+            // A character of a multi-byte sequence, or a control character.
+            _ => Item::Other { one_char: false },
         }
     }
 
@@ -188,7 +234,9 @@ impl Reader<'_> {
         } else {
             !rest.starts_with(b"?")
         };
-        let inner = self.alternation();
+        self.depth += 1;
+        let inner = self.branches();
+        self.depth -= 1;
         let closed = self.peek() == Some(b')');
         if closed {
             self.i += 1;
@@ -196,7 +244,7 @@ impl Reader<'_> {
         if plain && closed {
             Item::Group(inner)
         } else {
-            Item::Other
+            Item::Other { one_char: false }
         }
     }
 
@@ -245,9 +293,12 @@ enum Item {
     /// An assertion: `\b`, `^`, ... (matches no text, so it is passed over).
     ZeroWidth,
     Literal(u8),
-    Group(Words),
-    /// A class, `.`, an escape like `\s`, a flag group: ends the prefix.
-    Other,
+    Group(Piece),
+    /// A class, `.`, an escape like `\s`, a flag group: ends the prefix. `one_char`: it
+    /// matches at most one character.
+    Other {
+        one_char: bool,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -294,7 +345,13 @@ mod tests {
         assert_eq!(words(r"x|(?P<n>yz)w").unwrap(), ["x", "yzw"]);
         assert_eq!(words(r"\$\{[^}]*\}").unwrap(), ["${"]);
         assert_eq!(words(r"(?:a|b)+c").unwrap(), ["a", "b"]);
-        assert_eq!(words(r"(?:^|[^:])Start"), None);
+        assert_eq!(words(r"\s*(?:^|[^:])Start"), None);
+        assert_eq!(words(r"[^:]+Start"), None);
+        assert_eq!(words(r"(?:^|[^:])Start|x"), None);
+        assert_eq!(words(r"(?:^|[^:]{2})Start"), None);
+        let p = prefixes(r"(?:^|[^:])(?:Start|Stop)[A-Z]").unwrap();
+        assert_eq!((p.words.len(), p.one_before), (2, true));
+        assert!(!prefixes("ab").unwrap().one_before);
         assert_eq!(words(r"(?:ab)?c").unwrap(), ["abc", "c"]);
         assert_eq!(
             words(r"\b(?:api\.)?ecr(?:-x)?\.").unwrap(),
@@ -305,9 +362,10 @@ mod tests {
         assert_eq!(words(r"a*"), None);
         assert_eq!(words(r"(?:a\s)?b").unwrap(), ["a", "b"]);
         assert_eq!(words(r"a|\sb"), None);
-        assert_eq!(words(r"[|(]x"), None);
+        assert_eq!(words(r"[|(]x").unwrap(), ["x"]);
         assert_eq!(words(r"(?-i)x"), None);
-        assert_eq!(words(r"\<x"), None);
+        assert!(prefixes(r"\<x").unwrap().one_before);
+        assert_eq!(words(r"[|(]+x"), None);
         assert_eq!(words(r"[)]x|y"), None);
     }
 }
