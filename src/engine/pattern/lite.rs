@@ -20,6 +20,9 @@ struct Prefilter {
     prefixes: Prefixes,
     /// Bytes a prefix may start with.
     first: [bool; 256],
+    /// Bits of [`pair`] for the first two bytes of every word (all set when a word has one
+    /// byte): most positions with a common first letter are turned away without comparing.
+    pairs: [bool; 256],
     /// The pattern anchored at a candidate: `\A(?:pattern)` for a candidate at 0, and
     /// `\A(?s:.)(?:pattern)`, run from the character before, for the others (look-behind,
     /// `\b` or `^`, still sees that character). Compiled when first needed.
@@ -45,6 +48,9 @@ impl Prefilter {
         let fold = self.prefixes.fold;
         (from..haystack.len()).find(|&at| {
             self.first[haystack[at] as usize]
+                && haystack
+                    .get(at + 1)
+                    .is_none_or(|&b| self.pairs[pair(haystack[at], b)])
                 && self.prefixes.words.iter().any(|w| {
                     haystack.get(at..at + w.len()).is_some_and(|h| {
                         if fold {
@@ -65,6 +71,11 @@ impl Prefilter {
                 .expect("a pattern that compiled compiles anchored")
         })
     }
+}
+
+/// A hash of two bytes, ignoring ASCII case.
+fn pair(a: u8, b: u8) -> usize {
+    (a.to_ascii_lowercase() as usize * 7 + b.to_ascii_lowercase() as usize) & 255
 }
 
 /// Where a pattern or one of its groups matched.
@@ -167,17 +178,23 @@ impl Regex {
     fn with_prefilter(plain: regex_lite::Regex, prefixes: Option<Prefixes>) -> Regex {
         let prefilter = prefixes.map(|prefixes| {
             let mut first = [false; 256];
+            let mut pairs = [false; 256];
             for w in &prefixes.words {
                 first[w[0] as usize] = true;
                 if prefixes.fold {
                     first[w[0].to_ascii_lowercase() as usize] = true;
                     first[w[0].to_ascii_uppercase() as usize] = true;
                 }
+                match w.get(1) {
+                    Some(&b) => pairs[pair(w[0], b)] = true,
+                    None => pairs = [true; 256],
+                }
             }
             Prefilter {
                 pattern: plain.as_str().to_string(),
                 prefixes,
                 first,
+                pairs,
                 anchored: Default::default(),
             }
         });
