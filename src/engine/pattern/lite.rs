@@ -383,7 +383,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
 
         /// The same for patterns made up at random from the syntax the prefix reader knows.
         #[test]
@@ -391,7 +391,8 @@ mod tests {
             fold in any::<bool>(),
             parts in proptest::collection::vec(prop::sample::select(vec![
                 "ab", "Ab", "b", "-", ":", r"\.", r"\b", r"\B", "^", "$", "(?:", "(", "(?P<n>",
-                "|", ")", "?", "*", "+", "+?", "{1,2}", "[a-b]", "[)|]", "[^a:]", r"\s", ".", "(?-i)", "é",
+                "|", ")", "?", "*", "+", "+?", "{1,2}", "{2}", "??", "[a-b]", "[)|]", "[^a:]", "[]a]", r"\s", r"\d", r"\<", r"\(",
+                ".", "(?-i)", "(?i:", "é",
             ]), 1..10),
             text in "[aAbB:. \n-]{0,24}|[aAbé:. \n-]{0,24}",
             from in any::<prop::sample::Index>(),

@@ -33,10 +33,11 @@ pub fn prefixes(pattern: &str) -> Option<Prefixes> {
         depth: 0,
         after_first: None,
         split_at_top: false,
+        flags: false,
     };
     let (mut words, _) = reader.alternation();
     // A stray `)` means a syntax this reader got wrong: use no prefix at all.
-    if reader.i != reader.p.len() {
+    if reader.i != reader.p.len() || reader.flags {
         return None;
     }
     let none = |words: &[Vec<u8>]| words.is_empty() || words.iter().any(|w| w.is_empty());
@@ -72,6 +73,8 @@ struct Reader<'a> {
     /// words of what follows that item.
     after_first: Option<Vec<Vec<u8>>>,
     split_at_top: bool,
+    /// The pattern sets flags inside.
+    flags: bool,
 }
 
 /// What a piece of pattern contributes: the words its matches start with, and whether those
@@ -231,8 +234,13 @@ impl Reader<'_> {
                 }
                 None => false,
             }
+        } else if rest.starts_with(b"?") {
+            // Flags (`(?-i)`, `(?s:...)`): a flag group is no item (a quantifier after it
+            // binds to the item before), so no prefix is read from such a pattern.
+            self.flags = true;
+            false
         } else {
-            !rest.starts_with(b"?")
+            true
         };
         self.depth += 1;
         let inner = self.branches();
@@ -284,6 +292,11 @@ impl Reader<'_> {
         self.i += 1;
         if self.peek() == Some(b'?') {
             self.i += 1;
+        }
+        // A quantified repetition (`b+*`): read as possibly none.
+        if matches!(self.peek(), Some(b'?' | b'*' | b'+' | b'{')) {
+            self.quantifier();
+            return Quantifier::MaybeNone;
         }
         q
     }
@@ -360,10 +373,12 @@ mod tests {
         assert_eq!(words(r"(?:^|x)ab").unwrap(), ["ab", "xab"]);
         assert_eq!(words(r"a*b").unwrap(), ["a", "b"]);
         assert_eq!(words(r"a*"), None);
+        assert_eq!(words(r"ab+*").unwrap(), ["a"]);
         assert_eq!(words(r"(?:a\s)?b").unwrap(), ["a", "b"]);
         assert_eq!(words(r"a|\sb"), None);
         assert_eq!(words(r"[|(]x").unwrap(), ["x"]);
         assert_eq!(words(r"(?-i)x"), None);
+        assert_eq!(words(r"ab(?-i)?"), None);
         assert!(prefixes(r"\<x").unwrap().one_before);
         assert_eq!(words(r"[|(]+x"), None);
         assert_eq!(words(r"[)]x|y"), None);
