@@ -4,20 +4,66 @@
 //! with regex-lite's ASCII meaning of `\b`, `\w`, `\s`, `\d` and case folding, so a paste
 //! gets the same findings in either.
 
-// Natively built for its tests only.
+#[cfg(target_arch = "wasm32")]
+pub use lite::{Captures, Regex};
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{Captures, Regex};
+
+/// `caps[i]`, group `i`'s text (a panic if it took no part), for either engine's `Captures`.
+macro_rules! index_by_group {
+    ($captures:ident) => {
+        impl std::ops::Index<usize> for $captures<'_> {
+            type Output = str;
+
+            fn index(&self, i: usize) -> &str {
+                self.get(i)
+                    .map(|m| m.as_str())
+                    .unwrap_or_else(|| panic!("no group {i} in this match"))
+            }
+        }
+    };
+}
+
+// After the macro, which they use. Natively built for the tests only.
 #[cfg(any(target_arch = "wasm32", test))]
 mod lite;
 #[cfg(any(target_arch = "wasm32", test))]
 mod prefix;
 
-#[cfg(target_arch = "wasm32")]
-pub use lite::{Captures, Match, Regex};
+/// Where a pattern or one of its groups matched (either engine).
+#[derive(Debug, Clone, Copy)]
+pub struct Match<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use native::{Captures, Match, Regex};
+impl<'h> Match<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.start..self.end]
+    }
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::Match;
     use regex::bytes;
     use std::ops::Range;
 
@@ -25,16 +71,9 @@ mod native {
     #[derive(Debug, Clone)]
     pub struct Regex(bytes::Regex);
 
-    /// Where a pattern or one of its groups matched. Ranges are snapped to character
-    /// boundaries: an ASCII pattern over bytes could otherwise end inside a character.
-    #[derive(Debug, Clone, Copy)]
-    pub struct Match<'h> {
-        haystack: &'h str,
-        start: usize,
-        end: usize,
-    }
-
     impl<'h> Match<'h> {
+        /// Ranges are snapped to character boundaries: an ASCII pattern over bytes could
+        /// otherwise end inside a character.
         fn new(haystack: &'h str, range: Range<usize>) -> Self {
             let start = haystack.floor_char_boundary(range.start);
             let end = haystack.ceil_char_boundary(range.end).max(start);
@@ -43,26 +82,6 @@ mod native {
                 start,
                 end,
             }
-        }
-
-        pub fn start(&self) -> usize {
-            self.start
-        }
-
-        pub fn end(&self) -> usize {
-            self.end
-        }
-
-        pub fn len(&self) -> usize {
-            self.end - self.start
-        }
-
-        pub fn is_empty(&self) -> bool {
-            self.start == self.end
-        }
-
-        pub fn as_str(&self) -> &'h str {
-            &self.haystack[self.start..self.end]
         }
     }
 
@@ -94,15 +113,7 @@ mod native {
         }
     }
 
-    impl std::ops::Index<usize> for Captures<'_> {
-        type Output = str;
-
-        fn index(&self, i: usize) -> &str {
-            self.get(i)
-                .map(|m| m.as_str())
-                .unwrap_or_else(|| panic!("no group {i} in this match"))
-        }
-    }
+    index_by_group!(Captures);
 
     impl Regex {
         pub fn new(pattern: &str) -> Result<Regex, regex::Error> {

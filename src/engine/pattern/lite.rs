@@ -6,6 +6,7 @@
 //! match, and its text and groups are the ones the plain search reports.
 
 use super::prefix::{prefixes, Prefixes};
+use super::Match;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
@@ -78,36 +79,6 @@ fn pair(a: u8, b: u8) -> usize {
     (a.to_ascii_lowercase() as usize * 7 + b.to_ascii_lowercase() as usize) & 255
 }
 
-/// Where a pattern or one of its groups matched.
-#[derive(Debug, Clone, Copy)]
-pub struct Match<'h> {
-    haystack: &'h str,
-    start: usize,
-    end: usize,
-}
-
-impl<'h> Match<'h> {
-    pub fn start(&self) -> usize {
-        self.start
-    }
-
-    pub fn end(&self) -> usize {
-        self.end
-    }
-
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
-    pub fn as_str(&self) -> &'h str {
-        &self.haystack[self.start..self.end]
-    }
-}
-
 pub struct Captures<'h> {
     haystack: &'h str,
     inner: regex_lite::Captures<'h>,
@@ -157,15 +128,7 @@ impl<'h> Captures<'h> {
     }
 }
 
-impl std::ops::Index<usize> for Captures<'_> {
-    type Output = str;
-
-    fn index(&self, i: usize) -> &str {
-        self.get(i)
-            .map(|m| m.as_str())
-            .unwrap_or_else(|| panic!("no group {i} in this match"))
-    }
-}
+index_by_group!(Captures);
 
 impl Regex {
     pub fn new(pattern: &str) -> Result<Regex, regex_lite::Error> {
@@ -276,7 +239,7 @@ impl Regex {
 
 #[cfg(test)]
 mod tests {
-    use super::Regex;
+    use super::{Match, Regex};
     use proptest::prelude::*;
     use std::sync::OnceLock;
 
@@ -284,7 +247,7 @@ mod tests {
 
     /// Everything a search reports, group by group, for every way the engine searches.
     fn results(re: &Regex, text: &str, from: usize) -> (bool, Vec<(usize, usize)>, Vec<Spans>) {
-        let span = |m: super::Match| {
+        let span = |m: Match| {
             assert_eq!(
                 (m.len(), m.is_empty()),
                 (m.as_str().len(), m.start() == m.end())
