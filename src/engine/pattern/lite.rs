@@ -69,7 +69,7 @@ impl Prefilter {
         self.anchored[k].get_or_init(|| {
             let start = [r"\A", r"\A(?s:.)"][k];
             regex_lite::Regex::new(&format!("{start}(?:{})", self.pattern))
-                .expect("a pattern that compiled compiles anchored")
+                .expect("anchored pattern")
         })
     }
 }
