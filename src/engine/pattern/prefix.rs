@@ -8,7 +8,7 @@
 
 /// Prefixes of at most this many words are used.
 const MAX_WORDS: usize = 64;
-/// Words are cut to at most this many bytes.
+/// Words are cut to this many bytes.
 const MAX_LEN: usize = 12;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,11 +48,15 @@ pub fn prefixes(pattern: &str) -> Option<Prefixes> {
             .filter(|w| !reader.split_at_top && !none(w))?;
         one_before = true;
     }
-    // All cut to the shortest word's length (at most MAX_LEN): no word then starts with
-    // another, and a few bytes pick the candidates well enough.
-    let len = words.iter().map(Vec::len).min()?.min(MAX_LEN);
+    // Long words only cost comparisons: a few bytes pick the candidates well enough.
+    for w in &mut words {
+        w.truncate(MAX_LEN);
+    }
+    // A word that starts with another word finds no other candidates.
+    let all = words.clone();
+    words.retain(|w| !all.iter().any(|v| v.len() < w.len() && w.starts_with(v)));
     let mut unique = Vec::new();
-    add(&mut unique, words.into_iter().map(|w| w[..len].to_vec()));
+    add(&mut unique, words);
     Some(Prefixes {
         words: unique,
         fold,
@@ -343,7 +347,7 @@ mod tests {
             words(r"\bAccessDenied(?:Exception)?\b").unwrap(),
             ["AccessDenied"]
         );
-        assert_eq!(words(r"ab?c").unwrap(), ["ab", "ac"]);
+        assert_eq!(words(r"ab?c").unwrap(), ["abc", "ac"]);
         assert_eq!(words(r"ab+c").unwrap(), ["ab"]);
         assert_eq!(words(r"a{2}"), None);
         assert_eq!(
@@ -351,7 +355,7 @@ mod tests {
             ["push refers", "pull refers"]
         );
         assert_eq!(words(r"(arn:aws[a-z-]*:)").unwrap(), ["arn:aws"]);
-        assert_eq!(words(r"x|(?P<n>yz)w").unwrap(), ["x", "y"]);
+        assert_eq!(words(r"x|(?P<n>yz)w").unwrap(), ["x", "yzw"]);
         assert_eq!(words(r"\$\{[^}]*\}").unwrap(), ["${"]);
         assert_eq!(words(r"(?:a|b)+c").unwrap(), ["a", "b"]);
         assert_eq!(words(r"\s*(?:^|[^:])Start"), None);
@@ -361,12 +365,12 @@ mod tests {
         let p = prefixes(r"(?:^|[^:])(?:Start|Stop)[A-Z]").unwrap();
         assert_eq!((p.words.len(), p.one_before), (2, true));
         assert!(!prefixes("ab").unwrap().one_before);
-        assert_eq!(words(r"(?:ab)?c").unwrap(), ["a", "c"]);
+        assert_eq!(words(r"(?:ab)?c").unwrap(), ["abc", "c"]);
         assert_eq!(
             words(r"\b(?:api\.)?ecr(?:-x)?\.").unwrap(),
-            ["api.", "ecr-", "ecr."]
+            ["api.ecr-x.", "api.ecr.", "ecr-x.", "ecr."]
         );
-        assert_eq!(words(r"(?:^|x)ab").unwrap(), ["ab", "xa"]);
+        assert_eq!(words(r"(?:^|x)ab").unwrap(), ["ab", "xab"]);
         assert_eq!(words(r"a*b").unwrap(), ["a", "b"]);
         assert_eq!(words(r"a*"), None);
         assert_eq!(words(r"ab+*").unwrap(), ["a"]);
