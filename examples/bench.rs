@@ -2,8 +2,10 @@
 //! Prints, side by side in one run: microseconds per explain() of a 2 KB paste; for every
 //! worst-case shape (`tests/shapes`), the time at 1, 2, 4 and 8 MB (or up to the given MB);
 //! and, on a 10 MB sparse CI log and a 10 MB timestamped retry log, the engine's CPU time next
-//! to `grep -Eic` with nine trigger phrases on the same file (when grep exists). The machine is
-//! noisy: read the ratios, not the absolute figures.
+//! to `grep -Eic` with nine trigger phrases on the same file (when grep exists), both in CPU
+//! seconds (getrusage: this process for the engine, the child for grep); and the peak memory
+//! of a fresh process explaining 100 MB of each. The machine is noisy: read the ratios, not
+//! the absolute figures.
 
 #[path = "../tests/shapes/mod.rs"]
 mod shapes;
@@ -36,33 +38,69 @@ fn seconds<R>(f: impl FnOnce() -> R) -> (R, f64) {
     (r, start.elapsed().as_secs_f64())
 }
 
+/// User and system CPU seconds, and peak resident KiB, of this process or of its waited-for
+/// children.
+fn usage(who: libc::c_int) -> (f64, i64) {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(who, &mut u) };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (secs(u.ru_utime) + secs(u.ru_stime), u.ru_maxrss)
+}
+
+/// CPU seconds this process spends in `f`.
+fn cpu_seconds<R>(f: impl FnOnce() -> R) -> (R, f64) {
+    let before = usage(libc::RUSAGE_SELF).0;
+    let r = f();
+    (r, usage(libc::RUSAGE_SELF).0 - before)
+}
+
 /// CPU seconds of `grep -Eic` over a file, or None without grep.
 fn grep_seconds(path: &std::path::Path) -> Option<f64> {
-    let (status, secs) = seconds(|| {
-        Command::new("grep")
-            .args(["-Eic", GREP_PHRASES])
-            .arg(path)
-            .output()
-    });
-    status.ok().map(|_| secs)
+    let before = usage(libc::RUSAGE_CHILDREN).0;
+    let status = Command::new("grep")
+        .args(["-Eic", GREP_PHRASES])
+        .arg(path)
+        .output();
+    status.ok().map(|_| usage(libc::RUSAGE_CHILDREN).0 - before)
+}
+
+/// The child side of the memory figure: explains `mb` MB of the named shape and prints its
+/// peak resident size over the input's size.
+fn peak_memory_child(shape: &str, mb: usize) {
+    let make = shapes::ALL
+        .iter()
+        .find(|(name, _)| *name == shape)
+        .expect("a shape name")
+        .1;
+    let text = make(mb << 20);
+    let report = explain(&text);
+    let peak_kib = usage(libc::RUSAGE_SELF).1;
+    println!(
+        "{:.2}x the input ({} MiB peak, {} findings)",
+        (peak_kib as f64 * 1024.0) / text.len() as f64,
+        peak_kib / 1024,
+        report.findings.len()
+    );
 }
 
 fn main() {
-    let max_mb: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(8);
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--peak-memory") {
+        return peak_memory_child(&args[2], args[3].parse().expect("MB"));
+    }
+    let max_mb: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(8);
 
     let paste = paste_2kb();
     assert_eq!(explain(&paste).findings[0].id, "access-denied");
     let runs = 2000;
-    let (_, secs) = seconds(|| {
+    let (_, secs) = cpu_seconds(|| {
         for _ in 0..runs {
             black_box(explain(black_box(&paste)));
         }
     });
     println!(
-        "explain() of a {} byte paste: {:.0} µs per call ({runs} calls)\n",
+        "explain() of a {} byte paste: {:.0} µs of CPU per call ({runs} calls)\n",
         paste.len(),
         secs * 1e6 / runs as f64
     );
@@ -85,7 +123,7 @@ fn main() {
         println!("{findings:>14}");
     }
 
-    println!("\n10 MB files, engine vs grep -Eic (nine phrases) on the same file:");
+    println!("\n10 MB files, engine vs grep -Eic (nine phrases) on the same file, CPU seconds:");
     let dir = std::env::temp_dir();
     for (name, make) in [
         ("sparse CI log", shapes::sparse_ci_log as shapes::Shape),
@@ -94,7 +132,7 @@ fn main() {
         let text = make(10 << 20);
         let path = dir.join(format!("ecr-explain-bench-{}.log", std::process::id()));
         std::fs::write(&path, &text).expect("temp file");
-        let (report, secs) = seconds(|| explain(black_box(&text)));
+        let (report, secs) = cpu_seconds(|| explain(black_box(&text)));
         let grep = grep_seconds(&path);
         let _ = std::fs::remove_file(&path);
         let ratio = grep.map_or(String::from("no grep"), |g| {
@@ -110,5 +148,14 @@ fn main() {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
+    }
+    println!("\nPeak memory of a fresh process explaining 100 MB (the input included):");
+    let me = std::env::current_exe().expect("this benchmark's path");
+    for shape in ["sparse CI log", "timestamped retry log"] {
+        let out = Command::new(&me)
+            .args(["--peak-memory", shape, "100"])
+            .output()
+            .expect("the memory child runs");
+        print!("  {shape:<24} {}", String::from_utf8_lossy(&out.stdout));
     }
 }

@@ -2,8 +2,8 @@
 //! to, and, for huge pastes, only the neighbourhood of each finding. Pure, so it is tested
 //! natively; the app only turns pieces into elements.
 
+use crate::engine::stable_order::sorted_by_key;
 use crate::engine::{field, Report};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
@@ -72,13 +72,13 @@ pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
     let windows: Vec<(usize, usize)> = if text.len() <= max_bytes {
         vec![(0, text.len())]
     } else {
-        let mut w: Vec<(usize, usize)> = report
+        let w: Vec<(usize, usize)> = report
             .findings
             .iter()
             .take(MAX_WINDOWS)
             .map(|f| window_around(text, f.span.start, f.span.end))
             .collect();
-        w.sort_unstable();
+        let w = sorted_by_key(w, |&(s, e)| [s, e, 0]);
         let mut merged: Vec<(usize, usize)> = Vec::new();
         for (s, e) in w {
             match merged.last_mut() {
@@ -89,25 +89,21 @@ pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
         merged
     };
     // Distinct fact spans; where several facts come from one span (a registry host gives the
-    // registry, its account and Region), the label names the whole thing.
-    let mut best: HashMap<(usize, usize), &str> = HashMap::new();
-    for f in &report.findings {
-        for m in &f.marks {
-            if m.span.end <= m.span.start || !f.fields.contains_key(&m.field) {
-                continue;
-            }
-            best.entry((m.span.start, m.span.end))
-                .and_modify(|x| {
-                    if label_rank(&m.field) < label_rank(x) {
-                        *x = m.field.as_str()
-                    }
-                })
-                .or_insert(m.field.as_str());
-        }
-    }
-    let mut marks: Vec<(usize, usize, &str)> =
-        best.into_iter().map(|((s, e), f)| (s, e, f)).collect();
-    marks.sort_unstable();
+    // registry, its account and Region), the label names the whole thing: the best ranked,
+    // the first read among equals. (Sorted and deduplicated through the engine's one shared
+    // sort rather than a map: each sort or map type costs the wasm its own copy.)
+    let marks: Vec<(usize, usize, &str)> = report
+        .findings
+        .iter()
+        .flat_map(|f| {
+            f.marks
+                .iter()
+                .filter(|m| m.span.end > m.span.start && f.fields.contains_key(&m.field))
+        })
+        .map(|m| (m.span.start, m.span.end, m.field.as_str()))
+        .collect();
+    let mut marks = sorted_by_key(marks, |&(s, e, name)| [s, e, label_rank(name).into()]);
+    marks.dedup_by_key(|&mut (s, e, _)| (s, e));
     let mut out = Vec::new();
     let mut shown_until = 0;
     for (ws, we) in windows {
@@ -131,12 +127,12 @@ pub fn pieces(text: &str, report: &Report, max_bytes: usize) -> Vec<Piece> {
         for m in &window_marks {
             cuts.extend([m.0, m.1]);
         }
-        let mut cuts: Vec<usize> = cuts
+        let cuts: Vec<usize> = cuts
             .into_iter()
             .filter(|&c| c >= ws && c <= we)
             .map(|c| text.floor_char_boundary(c))
             .collect();
-        cuts.sort_unstable();
+        let mut cuts = sorted_by_key(cuts, |&c| [c, 0, 0]);
         cuts.dedup();
         for pair in cuts.windows(2) {
             let (s, e) = (pair[0], pair[1]);

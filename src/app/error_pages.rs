@@ -1,12 +1,15 @@
 //! `#errors` lists every family; `#error/<id>` is one family's page, linkable from docs.
 
 use super::prose_view::prose;
-use super::remedies::{References, Remedies};
+use super::remedies::{references, remedies};
 use crate::engine::docs;
 use yew::prelude::*;
 
-#[component]
-pub fn ErrorIndex() -> Html {
+// Plain functions, not components: a component costs the wasm its own copy of Yew's
+// lifecycle code, and these pages have no state of their own.
+
+/// Every family, ECR errors first.
+pub fn error_index() -> Html {
     let all = docs::all();
     let (ecr, lookalikes): (Vec<_>, Vec<_>) = all.iter().partition(|d| !d.not_ecr);
     let item = |d: &&docs::FamilyDoc| {
@@ -30,18 +33,13 @@ pub fn ErrorIndex() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub id: String,
-}
-
-#[component]
-pub fn ErrorPage(props: &Props) -> Html {
-    let Some(d) = docs::describe(&props.id) else {
+/// One family's page, or a note that `id` names none.
+pub fn error_page(id: &str) -> Html {
+    let Some(d) = docs::describe(id) else {
         return html! {
             <div class="error-page">
                 <h1>{"Unknown error id"}</h1>
-                <p>{format!("There is no error family called “{}”. See the ", props.id)}<a href="#errors">{"error index"}</a>{"."}</p>
+                <p>{format!("There is no error family called “{id}”. See the ")}<a href="#errors">{"error index"}</a>{"."}</p>
             </div>
         };
     };
@@ -65,9 +63,9 @@ pub fn ErrorPage(props: &Props) -> Html {
             </ul>
             <h2>{"How to fix it"}</h2>
             <p class="hint">{"Placeholders in angle brackets are filled in from your paste when you explain a real error."}</p>
-            <Remedies remedies={d.remedies.clone()} />
+            {remedies(&d.remedies)}
             <h2>{"References"}</h2>
-            <References references={d.references.clone()} />
+            {references(&d.references)}
         </article>
     }
 }

@@ -253,7 +253,7 @@ pub fn Explainer(props: &Props) -> Html {
                     <kbd>{"/"}</kbd>{" focuses this box, "}<kbd>{"Esc"}</kbd>{" clears it. The verdict updates as you type; you can also drop a log file here."}
                 </p>
                 if !props.compact {
-                    <Examples onpick={load_example} />
+                    {examples(&load_example)}
                     if let Some(report) = report.clone() {
                         if !report.findings.is_empty() {
                             <SourceView text={text.clone()} report={report} />
@@ -290,7 +290,7 @@ pub(crate) fn tenths_mb(bytes: usize) -> String {
 
 fn verdict(report: Option<&Report>, len: usize) -> Html {
     let Some(report) = report else {
-        return html! { <EmptyState /> };
+        return empty_state();
     };
     let ecr = report.ecr_findings().count();
     let summary_class = if ecr > 0 {
@@ -309,7 +309,7 @@ fn verdict(report: Option<&Report>, len: usize) -> Html {
                 }
             </div>
             if ecr == 0 {
-                <Unknown report={Rc::new(report.clone())} len={len} />
+                {unknown(report, len)}
             }
             {for report.findings.iter().enumerate().map(|(i, f)| html! {
                 <FindingCard finding={Rc::new(f.clone())} index={i} />
@@ -318,8 +318,9 @@ fn verdict(report: Option<&Report>, len: usize) -> Html {
     }
 }
 
-#[component]
-fn EmptyState() -> Html {
+// The verdicts and the examples are plain functions, not components: a component costs the wasm
+// its own copy of Yew's lifecycle code, and these have no state of their own.
+fn empty_state() -> Html {
     let ecr = docs::ecr_family_count();
     html! {
         <div class="verdict empty" data-verdict="empty">
@@ -333,19 +334,11 @@ fn EmptyState() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct UnknownProps {
-    report: Rc<Report>,
-    len: usize,
-}
-
-#[component]
-fn Unknown(props: &UnknownProps) -> Html {
-    let r = &props.report;
+fn unknown(r: &Report, len: usize) -> Html {
     html! {
         <div class="unknown-detail">
             <p>
-                {format!("Read {} characters. ", props.len)}
+                {format!("Read {len} characters. ")}
                 {"This is not an ECR error this tool knows, so it offers no fix rather than a guess."}
             </p>
             if !r.candidates.is_empty() {
@@ -372,19 +365,13 @@ fn Unknown(props: &UnknownProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ExamplesProps {
-    onpick: Callback<String>,
-}
-
-#[component]
-fn Examples(props: &ExamplesProps) -> Html {
+fn examples(onpick: &Callback<String>) -> Html {
     let pick = |text: &'static str| {
-        let onpick = props.onpick.clone();
+        let onpick = onpick.clone();
         Callback::from(move |_: MouseEvent| onpick.emit(text.to_string()))
     };
     let onselect = {
-        let onpick = props.onpick.clone();
+        let onpick = onpick.clone();
         Callback::from(move |e: Event| {
             if let Some(sel) = dom::target::<web_sys::HtmlSelectElement>(&e) {
                 if let Some(example) = docs::example(&sel.value()) {

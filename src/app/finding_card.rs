@@ -1,7 +1,8 @@
 //! One finding: what it means, why, the facts read, the fixes and the references.
 
 use super::prose_view::prose;
-use super::remedies::{References, Remedies};
+use super::remedies::{references, remedies};
+use crate::engine::stable_order::sorted_by_key;
 use crate::engine::{field, Finding};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,9 +23,16 @@ pub(super) fn fact_label(key: &str) -> String {
 pub fn FindingCard(props: &Props) -> Html {
     let f = &props.finding;
     let n = props.index + 1;
-    let mut facts: Vec<(&String, &String)> = f.fields.iter().collect();
     // In the order people look for them.
-    facts.sort_by_key(|(k, _)| field::field(k).map_or(field::UNRANKED, |f| f.card_rank));
+    let facts = sorted_by_key(f.fields.iter().collect(), |(k, _)| {
+        [
+            field::field(k)
+                .map_or(field::UNRANKED, |f| f.card_rank)
+                .into(),
+            0,
+            0,
+        ]
+    });
     let class = classes!(
         "finding",
         format!("hl-{}", props.index % 6),
@@ -85,7 +93,7 @@ pub fn FindingCard(props: &Props) -> Html {
             if !f.remedies.is_empty() {
                 <section>
                     <h4>{"How to fix it"}</h4>
-                    <Remedies remedies={f.remedies.clone()} />
+                    {remedies(&f.remedies)}
                     {for f.withheld.iter().map(|w| html! {
                         <p class="withheld" data-withheld={w.field.clone()}>{&w.reason}</p>
                     })}
@@ -94,7 +102,7 @@ pub fn FindingCard(props: &Props) -> Html {
             if !f.references.is_empty() {
                 <section>
                     <h4>{"References"}</h4>
-                    <References references={f.references.clone()} />
+                    {references(&f.references)}
                 </section>
             }
         </article>

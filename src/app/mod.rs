@@ -141,8 +141,8 @@ fn App(props: &AppProps) -> Html {
                 </>
             }
         }
-        Route::Index => html! { <error_pages::ErrorIndex /> },
-        Route::Error(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
+        Route::Index => error_pages::error_index(),
+        Route::Error(id) => error_pages::error_page(id),
         Route::Bucket(q) => {
             html! { <bucket_host::BucketHost query={AttrValue::from(q.clone())} /> }
         }
@@ -354,7 +354,7 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
     };
     let body = match &props.view {
         EmbedView::Bucket => html! { <bucket_host::BucketHost query="" standalone=false /> },
-        EmbedView::ErrorPage(id) => html! { <error_pages::ErrorPage id={id.clone()} /> },
+        EmbedView::ErrorPage(id) => error_pages::error_page(id),
         view => html! {
             <explainer::Explainer initial={props.error.clone()} compact={props.compact}
                 input={*view != EmbedView::Verdict} share=false focus=false landmarks=false />

@@ -6,17 +6,14 @@ use crate::engine::Remedy;
 use crate::prose::plain;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct RemediesProps {
-    pub remedies: Vec<Remedy>,
-}
+// Plain functions, not components: a component costs the wasm its own copy of Yew's
+// lifecycle code, and these have no state of their own.
 
 /// Numbered fixes, each command in a block with a copy button.
-#[component]
-pub fn Remedies(props: &RemediesProps) -> Html {
+pub fn remedies(remedies: &[Remedy]) -> Html {
     html! {
         <ol class="remedies">
-            {for props.remedies.iter().map(|r| {
+            {for remedies.iter().map(|r| {
                 let title = plain(&r.title);
                 // Commands scroll sideways: focusable (to scroll by keyboard) and named.
                 html! {
@@ -33,17 +30,11 @@ pub fn Remedies(props: &RemediesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ReferencesProps {
-    pub references: Vec<String>,
-}
-
 /// Links to the documentation, opened away from the explainer.
-#[component]
-pub fn References(props: &ReferencesProps) -> Html {
+pub fn references(references: &[String]) -> Html {
     html! {
         <ul class="references">
-            {for props.references.iter().map(|r| html! {
+            {for references.iter().map(|r| html! {
                 <li><a href={r.clone()} rel="noopener noreferrer" target="_blank">{r}</a></li>
             })}
         </ul>

@@ -11,7 +11,7 @@
 //! for), [`RetryPolicy`] (how they retry), [`SimConfig`] and [`Simulation`] (the run, its
 //! [`StepStats`], [`SecondStats`] and [`Totals`]), [`presets`] (read from
 //! `catalogue::quotas`), [`Scenario`] and its link form ([`LinkFields`]), and [`Action`], the
-//! form's reducer. `decimal` prints numbers without float formatting. Nothing here depends
+//! form's reducer. `decimal` prints and reads numbers without the standard library's float code. Nothing here depends
 //! on the explainer's engine, so the visualizer can ship as a wasm of its own.
 
 mod action;

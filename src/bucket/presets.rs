@@ -1,8 +1,6 @@
 //! Named bucket settings, one per ECR API.
 
 use super::limits::MAX_CALLS;
-use super::scenario::LinkFields;
-use super::PolicyKind;
 use crate::catalogue::quotas::{rate_quota, AUTH_TOKEN_BUCKET, RATE_QUOTAS};
 use serde::{Deserialize, Serialize};
 
@@ -85,34 +83,43 @@ fn kebab_case(api: &str) -> String {
 /// The link a throttling finding offers: the throttled API's bucket (GetAuthorizationToken
 /// when the paste names none we know) under a fan-out of 1.5 times its capacity, retried
 /// with full jitter as the fix suggests. Returns the href and its title.
+///
+/// It runs in the explainer's wasm, so it reads the quota table with integers instead of
+/// building [`presets`] and a [`LinkFields`](super::LinkFields): their float printing and parsing would cost the
+/// first visit about 8 KiB gzip. A test checks it writes the same link as they would.
 pub fn link_for_operation(operation: Option<&str>) -> (String, String) {
-    let all = presets();
-    let p: &Preset = operation
-        .and_then(|op| all.iter().find(|p| p.api.eq_ignore_ascii_case(op)))
-        .unwrap_or(&all[0]);
-    // Preset buckets are whole numbers, so integer arithmetic says them exactly.
-    let capacity = p.capacity as u64;
-    let refill = p.refill_per_sec as u64;
-    let fanout = (3 * capacity).div_ceil(2);
-    let mut link = LinkFields {
-        fanout: fanout.min(u64::from(MAX_CALLS)),
-        capacity: p.capacity,
-        refill: p.refill_per_sec,
-        policy: PolicyKind::FullJitter,
-        ..LinkFields::default()
+    // The first preset whose API matches, as `presets()` orders them: GetAuthorizationToken's
+    // troubleshooting bucket, then the quota table's rows (one second of rate).
+    let (api, capacity, refill, source) = match operation.and_then(rate_quota) {
+        Some(q) if q.operation != AUTH_API => {
+            (q.operation, q.per_second, q.per_second, SOURCE_QUOTA_TABLE)
+        }
+        _ => (
+            AUTH_API,
+            AUTH_TOKEN_BUCKET.0,
+            AUTH_TOKEN_BUCKET.1,
+            SOURCE_TROUBLESHOOTING,
+        ),
     };
-    link.params.max_attempts = 10;
-    let href = format!("#bucket?{}", link.to_query());
+    let fanout = (3 * u64::from(capacity)).div_ceil(2);
+    let href = format!(
+        "#bucket?burst=0&fanout={}&rate=0&capacity={capacity}&refill={refill}&{FULL_JITTER_TAIL}",
+        fanout.min(u64::from(MAX_CALLS))
+    );
     let title = format!(
-        "{fanout} clients at once against {}'s bucket ({capacity} credits, refilled {refill}/s; {}), retrying with full jitter",
-        p.api, p.source
+        "{fanout} clients at once against {api}'s bucket ({capacity} credits, refilled {refill}/s; {source}), retrying with full jitter"
     );
     (href, title)
 }
 
+/// The rest of the link: full jitter with its default base and cap, ten attempts, and the
+/// default seed and speed, as [`LinkFields::to_query`](super::LinkFields::to_query) writes them.
+const FULL_JITTER_TAIL: &str = "policy=full-jitter&base=0.1&cap=20&attempts=10&seed=1&speed=1";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bucket::{LinkFields, PolicyKind};
 
     #[test]
     fn presets_are_as_documented() {
@@ -178,6 +185,44 @@ mod tests {
         );
         assert_eq!(ps[0].note, ps[1].note);
         assert!(ps[2..].iter().all(|p| p.note.is_empty()));
+    }
+
+    /// What [`link_for_operation`] would write through [`presets`] and [`LinkFields`].
+    fn link_through_link_fields(operation: Option<&str>) -> (String, String) {
+        let all = presets();
+        let p: &Preset = operation
+            .and_then(|op| all.iter().find(|p| p.api.eq_ignore_ascii_case(op)))
+            .unwrap_or(&all[0]);
+        let fanout = (1.5 * p.capacity).ceil() as u64;
+        let mut link = LinkFields {
+            fanout: fanout.min(u64::from(MAX_CALLS)),
+            capacity: p.capacity,
+            refill: p.refill_per_sec,
+            policy: PolicyKind::FullJitter,
+            ..LinkFields::default()
+        };
+        link.params.max_attempts = 10;
+        let title = format!(
+            "{fanout} clients at once against {}'s bucket ({} credits, refilled {}/s; {}), retrying with full jitter",
+            p.api, p.capacity, p.refill_per_sec, p.source
+        );
+        (format!("#bucket?{}", link.to_query()), title)
+    }
+
+    #[test]
+    fn link_for_operation_writes_what_link_fields_would() {
+        let mut operations: Vec<Option<String>> = vec![None, Some("DescribeImages".into())];
+        for p in presets() {
+            operations.push(Some(p.api.clone()));
+            operations.push(Some(p.api.to_ascii_lowercase()));
+        }
+        for op in &operations {
+            assert_eq!(
+                link_for_operation(op.as_deref()),
+                link_through_link_fields(op.as_deref()),
+                "{op:?}"
+            );
+        }
     }
 
     #[test]

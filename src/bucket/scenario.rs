@@ -156,8 +156,7 @@ impl Default for LinkFields {
 }
 
 fn parse_f64(v: &str, lo: f64, hi: f64, default: f64) -> f64 {
-    v.parse::<f64>()
-        .map_or(default, |x| finite_clamp(x, lo, hi, default))
+    super::decimal::parse(v).map_or(default, |x| finite_clamp(x, lo, hi, default))
 }
 
 fn parse_count(v: &str, lo: u32, hi: u32, default: u32) -> u32 {

@@ -3,6 +3,7 @@
 //! findings when this says so; see [`crate::catalogue::Scope`].
 
 use super::facts::{is_ecr_operation, parse_image_ref};
+use super::literals::{Edge, Literal, LiteralSet};
 use super::normalize::Normalized;
 use super::pattern::Regex;
 use std::sync::OnceLock;
@@ -143,66 +144,120 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+/// Why a literal counts: which side of [`Evidence`] it speaks for, or which pattern it lets run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    Ecr,
+    Hint,
+    Foreign,
+    /// Another AWS service named in passing: only [`weigh`] counts it.
+    Service,
+    /// The text may hold what the pattern behind this gate bit reads; otherwise it is not run.
+    Gate(u8),
 }
 
-/// Occurrences of `needle` in `hay` not glued to a word on either side (where the needle
-/// itself starts or ends with a word character), at most `cap`.
-fn count_words(hay: &str, needle: &str, cap: u32) -> u32 {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let mut count = 0;
-    let mut from = 0;
-    while count < cap {
-        let Some(pos) = hay[from..].find(needle).map(|p| p + from) else {
-            break;
+const GATE_OPERATION: u8 = 1;
+const GATE_NOT_AUTHORIZED: u8 = 2;
+const GATE_REGISTRY_API: u8 = 4;
+const GATE_DOCKER_LOGIN: u8 = 8;
+const GATE_PULLED_REF: u8 = 16;
+
+/// Every literal the evidence stage looks for, so a window is read once.
+struct Signs {
+    set: LiteralSet,
+    voices: Vec<Voice>,
+}
+
+fn signs() -> &'static Signs {
+    static S: OnceLock<Signs> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut literals = Vec::new();
+        let mut voices = Vec::new();
+        let mut add = |words: &[&'static str], edge, cap, voice| {
+            for &text in words {
+                literals.push(Literal { text, edge, cap });
+                voices.push(voice);
+            }
         };
-        let end = pos + n.len();
-        let left_ok = !is_word_byte(n[0]) || pos == 0 || !is_word_byte(h[pos - 1]);
-        // A needle ending in `_` is a prefix (`dockerhub_` in `DOCKERHUB_TOKEN`).
-        let right_ok =
-            !n[n.len() - 1].is_ascii_alphanumeric() || end == h.len() || !is_word_byte(h[end]);
-        if left_ok && right_ok {
-            count += 1;
+        add(ECR_SIGNS, Edge::Word, 8, Voice::Ecr);
+        add(&["ecr"], Edge::Word, 8, Voice::Ecr);
+        add(HINT_WORDS, Edge::Alnum, u32::MAX, Voice::Hint);
+        add(&["[container]"], Edge::Word, 8, Voice::Hint);
+        add(FOREIGN_SIGNS, Edge::Word, 8, Voice::Foreign);
+        add(SERVICE_WORDS, Edge::Word, 8, Voice::Service);
+        let gate = |bit| Voice::Gate(bit);
+        add(
+            &["when calling the", "operation error", "(service:"],
+            Edge::Anywhere,
+            1,
+            gate(GATE_OPERATION),
+        );
+        add(
+            &["not authorized"],
+            Edge::Anywhere,
+            1,
+            gate(GATE_NOT_AUTHORIZED),
+        );
+        add(&["/v2/"], Edge::Anywhere, 1, gate(GATE_REGISTRY_API));
+        add(
+            &["docker login"],
+            Edge::Anywhere,
+            1,
+            gate(GATE_DOCKER_LOGIN),
+        );
+        add(
+            &[
+                "pull access denied for",
+                "pull image",
+                "pulling image",
+                "manifest for",
+                "find image",
+                "docker pull",
+                "unpack image",
+            ],
+            Edge::Anywhere,
+            1,
+            gate(GATE_PULLED_REF),
+        );
+        Signs {
+            set: LiteralSet::new(literals),
+            voices,
         }
-        from = pos + 1;
-    }
-    count
+    })
 }
 
 /// Weighs the evidence in `text`, a message's own line or the command before it: every sign
 /// counts, other AWS services named in passing too.
 pub fn weigh(text: &str) -> Evidence {
-    let mut e = weigh_around(text);
-    let lower = text.to_ascii_lowercase();
-    for sign in SERVICE_WORDS {
-        e.foreign += count_words(&lower, sign, 8);
-    }
-    e
+    weigh_with(text, true)
 }
 
 /// Weighs the evidence in the text around a match: registries, hosts, images, ARNs, actions and
 /// operations, but not services named in passing (see [`SERVICE_WORDS`]).
 pub fn weigh_around(text: &str) -> Evidence {
+    weigh_with(text, false)
+}
+
+fn weigh_with(text: &str, services_vote: bool) -> Evidence {
     super::work::add(text.len());
-    let lower = text.to_ascii_lowercase();
+    let signs = signs();
+    let mut counts = vec![0; signs.set.len()];
+    signs.set.count(text, &mut counts);
     let mut e = Evidence::default();
-    for sign in ECR_SIGNS {
-        e.ecr += count_words(&lower, sign, 8);
-    }
-    e.ecr += count_words(&lower, "ecr", 8);
-    for word in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if HINT_WORDS.contains(&word) {
-            e.hint += 1;
+    let mut gates = 0;
+    for (&n, voice) in counts.iter().zip(&signs.voices) {
+        match *voice {
+            Voice::Ecr => e.ecr += n,
+            Voice::Hint => e.hint += n,
+            Voice::Foreign => e.foreign += n,
+            Voice::Service if services_vote => e.foreign += n,
+            Voice::Service => {}
+            Voice::Gate(bit) if n > 0 => gates |= bit,
+            Voice::Gate(_) => {}
         }
     }
-    e.hint += count_words(&lower, "[container]", 8);
-    for sign in FOREIGN_SIGNS {
-        e.foreign += count_words(&lower, sign, 8);
-    }
     let p = patterns();
-    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
-    if has(&["when calling the", "operation error", "(service:"]) {
+    if gates & GATE_OPERATION != 0 {
         for c in p.operation.captures_iter(text).take(8) {
             if let Some(op) = c.get(1).or_else(|| c.get(3)) {
                 if is_ecr_operation(op.as_str()) {
@@ -221,7 +276,7 @@ pub fn weigh_around(text: &str) -> Evidence {
             }
         }
     }
-    if has(&["not authorized"]) {
+    if gates & GATE_NOT_AUTHORIZED != 0 {
         for c in p.denied_action.captures_iter(text).take(8) {
             if c[1].eq_ignore_ascii_case("ecr") || c[1].eq_ignore_ascii_case("ecr-public") {
                 e.ecr += 1;
@@ -231,7 +286,7 @@ pub fn weigh_around(text: &str) -> Evidence {
         }
     }
     // Registry API URLs name their registry: ECR's, or someone else's.
-    if has(&["/v2/"]) {
+    if gates & GATE_REGISTRY_API != 0 {
         for c in p.registry_url.captures_iter(text).take(8) {
             let host = c[1].to_ascii_lowercase();
             // Only ECR serves the registry API under amazonaws.com, even with the account hidden.
@@ -245,7 +300,7 @@ pub fn weigh_around(text: &str) -> Evidence {
             }
         }
     }
-    if has(&["docker login"]) {
+    if gates & GATE_DOCKER_LOGIN != 0 {
         for c in p.login.captures_iter(text).take(4) {
             match docker_login_target(&c[1]) {
                 LoginTarget::Ecr => e.ecr += 1,
@@ -254,15 +309,7 @@ pub fn weigh_around(text: &str) -> Evidence {
             }
         }
     }
-    if has(&[
-        "pull access denied for",
-        "pull image",
-        "pulling image",
-        "manifest for",
-        "find image",
-        "docker pull",
-        "unpack image",
-    ]) {
+    if gates & GATE_PULLED_REF != 0 {
         for c in p.pulled_ref.captures_iter(text).take(8) {
             // `pulling image configuration: ...` is prose, not a reference: weigh_image skips it.
             // So is `Docker pull failed with exit code 1` (a runner's retry chatter).

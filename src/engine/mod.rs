@@ -7,12 +7,17 @@ pub(crate) mod classify;
 pub(crate) mod evidence;
 pub(crate) mod facts;
 pub(crate) mod field;
+pub(crate) mod literals;
 pub(crate) mod normalize;
 pub(crate) mod pattern;
+pub(crate) mod plain;
+mod rank;
 pub(crate) mod remedy;
 mod report;
+pub(crate) mod stable_order;
 pub(crate) mod tolerant;
 pub(crate) mod volatile;
+pub(crate) mod words;
 
 /// A family's page: its prose with every fact left as a placeholder.
 pub mod docs;
@@ -34,6 +39,8 @@ pub mod testing {
 
 use crate::catalogue::{Family, Stage, CONSEQUENCES, FAMILIES};
 use classify::{classify_chunk, Match};
+use rank::Rank;
+use stable_order::{sorted_by_key, stable_order};
 use std::collections::{HashMap, VecDeque};
 
 /// Inputs larger than this are read in line-aligned chunks, so memory stays bounded.
@@ -145,8 +152,9 @@ impl Explainer {
     /// position. Chunks overlap: a message in the overlap is read twice, once kept.
     fn settle(&mut self) {
         let settled_before = self.chunks.get(self.next).map_or(usize::MAX, |c| c.0);
-        self.pending
-            .sort_by_key(|h| (h.start, h.family, h.signature));
+        self.pending = sorted_by_key(std::mem::take(&mut self.pending), |h| {
+            [h.start, h.family, h.signature]
+        });
         self.pending
             .dedup_by_key(|h| (h.start, h.family, h.signature));
         let keep_from = self.pending.partition_point(|h| h.start < settled_before);
@@ -230,10 +238,15 @@ fn to_hit(chunk: &str, base: usize, n: &normalize::Normalized, m: Match) -> Hit 
     let (s, e) = n.original_range(chunk, m.start, m.end);
     let mut fields = Fields::new();
     let mut marks = Vec::new();
+    let mut token_region = None;
     for f in m.facts.iter() {
-        fields
-            .entry(f.key.to_string())
-            .or_insert_with(|| f.value.clone());
+        if f.key == "token_region" {
+            token_region.get_or_insert(&f.value);
+        } else {
+            fields
+                .entry(f.key.to_string())
+                .or_insert_with(|| f.value.clone());
+        }
         if !m.repeat && f.end > f.start && f.key != "client" {
             let (fs, fe) = n.original_range(chunk, f.start, f.end);
             marks.push(Mark {
@@ -246,9 +259,10 @@ fn to_hit(chunk: &str, base: usize, n: &normalize::Normalized, m: Match) -> Hit 
             });
         }
     }
-    // A token Region only matters when it differs from the registry's.
-    if fields.get("token_region") == fields.get("region") {
-        fields.remove("token_region");
+    // A token Region only matters when it differs from the registry's. (Added after the
+    // fact, not removed: removing from a BTreeMap would cost the wasm its rebalancing code.)
+    if let Some(t) = token_region.filter(|&t| fields.get("region") != Some(t)) {
+        fields.insert("token_region".into(), t.clone());
     }
     // The caller's account, else the registry's: the account the commands run against.
     if !fields.contains_key("account_id") {
@@ -393,30 +407,11 @@ fn group_key(h: &Hit) -> [Option<String>; 3] {
     ["action", "repository", "operation"].map(|k| h.fields.get(k).cloned())
 }
 
-/// Where a group stands in the report, field by field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Rank {
-    /// Harmless and look-alike findings come last.
-    late: bool,
-    /// A tolerant ("likely") match never outranks an exact one.
-    likely: bool,
-    /// A vague wording (a generic download failure, a bare status code, a code every AWS
-    /// service uses) follows any precise finding that explains it, whatever the stages: a
-    /// generic ValidationException before the message that explains it would be the wrong way
-    /// round.
-    vague: bool,
-    /// Then the cascade.
-    stage: Stage,
-    position: usize,
-    /// Among findings placed at one position: the leader first, then its followers.
-    sub_order: usize,
-}
-
 /// Orders findings root cause first, and renders at most [`MAX_FINDINGS`] of them (the count
 /// of the rest comes second). A wrapper (ECS, `pull access denied`) that carries a precise
 /// error follows it; a vague detail inside a wrapper follows the wrapper.
-fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
-    groups.sort_by_key(|g| g.hit.start);
+fn order(groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
+    let groups = sorted_by_key(groups, |g| [g.hit.start, 0, 0]);
     let n = groups.len();
     let mut ranks: Vec<Rank> = groups
         .iter()
@@ -468,15 +463,19 @@ fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
         }
     }
     // A consequence whose cause is in the paste follows it.
-    let mut first_of_family: HashMap<&str, usize> = HashMap::new();
+    // Indexed by family (ids are unique), not hashed by id: one less map type in the wasm.
+    let mut first_of_family: Vec<Option<usize>> = vec![None; FAMILIES.len()];
     for (i, g) in groups.iter().enumerate() {
-        first_of_family
-            .entry(FAMILIES[g.hit.family].id)
-            .or_insert(i);
+        first_of_family[g.hit.family].get_or_insert(i);
     }
+    let first = |id: &str| {
+        FAMILIES
+            .iter()
+            .position(|f| f.id == id)
+            .and_then(|f| first_of_family[f])
+    };
     for &(cause, consequence) in CONSEQUENCES {
-        if let (Some(&c), Some(&q)) = (first_of_family.get(cause), first_of_family.get(consequence))
-        {
+        if let (Some(c), Some(q)) = (first(cause), first(consequence)) {
             if context_of[q].is_none() && (ranks[q], context_of[q]) < (ranks[c], context_of[c]) {
                 ranks[q] = Rank {
                     sub_order: 1 + q,
@@ -487,8 +486,7 @@ fn order(mut groups: Vec<Group>, input: &str) -> (Vec<Finding>, usize) {
         }
     }
     let family_of: Vec<usize> = groups.iter().map(|g| g.hit.family).collect();
-    let mut idx: Vec<usize> = (0..n).collect();
-    idx.sort_by_key(|&i| ranks[i]);
+    let idx = stable_order(ranks.iter().map(Rank::key));
     let omitted = n.saturating_sub(MAX_FINDINGS);
     let mut groups: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
     let findings = idx

@@ -7,26 +7,6 @@
 //! markdown bold and auto-links, zero-width characters, and line gutters (`> `, `# `, `- `,
 //! `│ `, `12 | `, `service_1  | `). Whitespace runs collapse to one space.
 
-/// Byte ranges of the runs of ASCII letters and digits in `text`, in order: the words the
-/// anchor prefilter and the tolerant tier look up.
-pub fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        Some((start, i))
-    })
-}
-
 /// The clean view of an input and the way back to original byte offsets.
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -117,7 +97,8 @@ impl Builder {
         }
     }
 
-    /// Appends text that needs no cleaning (printable ASCII, no spaces) starting at `original`.
+    /// Appends text that needs no cleaning (printable ASCII, no space after a space) starting
+    /// at `original`.
     fn push_plain(&mut self, s: &str, original: usize) {
         self.map_next(original);
         self.text.push_str(s);
@@ -142,7 +123,7 @@ pub fn normalize(input: &str) -> Normalized {
     let mut line_begin = 0usize;
     let mut first = true;
     while line_begin <= input.len() {
-        let rel_end = input[line_begin..].find(['\n', '\r']);
+        let rel_end = line_break(&input.as_bytes()[line_begin..]);
         let line_end = rel_end.map_or(input.len(), |e| line_begin + e);
         let line = &input[line_begin..line_end];
         let skip = gutter_len(line);
@@ -185,6 +166,15 @@ pub fn normalize(input: &str) -> Normalized {
         line_starts: b.line_starts,
         original_len: input.len(),
     }
+}
+
+/// Where the first `\n` or `\r` is: a byte search, as neither is ever part of a longer
+/// character (natively a SIMD one).
+fn line_break(bytes: &[u8]) -> Option<usize> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return memchr::memchr2(b'\n', b'\r', bytes);
+    #[cfg(target_arch = "wasm32")]
+    return bytes.iter().position(|&c| c == b'\n' || c == b'\r');
 }
 
 /// Length of a line's gutter: quote markers, comment hashes, list bullets, box-drawing rails,
@@ -279,7 +269,8 @@ fn link_skips(line: &str) -> Vec<(usize, usize)> {
 
 fn clean_line(b: &mut Builder, line: &str, base: usize) {
     super::work::add(line.len());
-    let skips = if line.contains("](http") {
+    // A byte search first: most lines have no `]`, and it is far cheaper than a substring one.
+    let skips = if line.as_bytes().contains(&b']') && line.contains("](http") {
         link_skips(line)
     } else {
         Vec::new()
@@ -301,12 +292,11 @@ fn clean_line(b: &mut Builder, line: &str, base: usize) {
                 continue;
             }
         }
-        // Fast path: a run of plain printable ASCII is copied whole (most of any log).
+        // Fast path: a run of plain printable ASCII is copied whole (most of any log), single
+        // spaces too (only a second space in a row, or one at the start, is dropped).
         let limit = skips.get(next_skip).map_or(line.len(), |&(s, _)| s);
-        let run = bytes[i..limit]
-            .iter()
-            .take_while(|&&c| c.is_ascii_graphic() && !matches!(c, b'\\' | b'&' | b'*' | b'`'))
-            .count();
+        let after_space = b.text.is_empty() || b.text.ends_with(' ');
+        let run = super::plain::plain_run(&bytes[i..limit], after_space);
         if run > 0 {
             b.push_plain(&line[i..i + run], base + i);
             i += run;

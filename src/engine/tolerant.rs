@@ -6,6 +6,7 @@
 
 use super::classify::{self, Match};
 use super::normalize::Normalized;
+use super::stable_order::sorted_by_key;
 use crate::catalogue::{Phrase, FAMILIES, PHRASES};
 use std::collections::HashMap;
 
@@ -28,7 +29,7 @@ pub fn signature_index(phrase: usize) -> usize {
 
 /// Byte ranges of the alphanumeric tokens of `text`.
 fn tokens(text: &str) -> Vec<(usize, usize)> {
-    super::normalize::ascii_words(text).collect()
+    super::words::ascii_words(text).collect()
 }
 
 /// The tokens of a lowercased text, as slices of it.
@@ -111,7 +112,7 @@ pub fn classify_chunk(n: &Normalized) -> Vec<Match> {
             continue;
         };
         let first = p.words.first().copied().unwrap_or("");
-        let mut starts: Vec<usize> = positions
+        let starts: Vec<usize> = positions
             .iter()
             .filter(|(t, _)| {
                 first.split('|').any(|alt| {
@@ -120,7 +121,8 @@ pub fn classify_chunk(n: &Normalized) -> Vec<Match> {
             })
             .flat_map(|(_, at)| at.iter().copied())
             .collect();
-        starts.sort_unstable();
+        // Through the engine's one shared sort: a sort per element type costs the wasm a copy.
+        let starts = sorted_by_key(starts, |&at| [at, 0, 0]);
         let (mut kept, mut tried, mut next_free) = (0, 0, 0);
         for at in starts {
             if kept >= MAX_MATCHES || tried >= MAX_TRIES {

@@ -27,7 +27,8 @@ fn account_stand_in(n: usize) -> String {
 #[derive(Default)]
 struct StandIns {
     by_value: std::collections::HashMap<(&'static str, String), String>,
-    per_kind: std::collections::HashMap<&'static str, usize>,
+    /// A handful of kinds: a list, not one more map type in the wasm.
+    per_kind: Vec<(&'static str, usize)>,
     replaced: Vec<(String, String)>,
 }
 
@@ -36,7 +37,14 @@ impl StandIns {
         if let Some(s) = self.by_value.get(&(kind, value.to_string())) {
             return s.clone();
         }
-        let n = self.per_kind.entry(kind).or_insert(0);
+        let at = match self.per_kind.iter().position(|(k, _)| *k == kind) {
+            Some(at) => at,
+            None => {
+                self.per_kind.push((kind, 0));
+                self.per_kind.len() - 1
+            }
+        };
+        let n = &mut self.per_kind[at].1;
         let s = make(*n);
         *n += 1;
         self.by_value.insert((kind, value.to_string()), s.clone());

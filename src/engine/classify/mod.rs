@@ -2,10 +2,13 @@
 //! to try and where, regex-lite confirms, the evidence around each match decides whether it is
 //! an ECR error, and the facts around it are read.
 
+mod anchors;
 mod facts_around;
 mod repeats;
 mod verdict;
 
+use anchors::AnchorIndex;
+pub use anchors::MAX_ANCHOR_LEN;
 use facts_around::{own_fact, read_facts, FactBlocks};
 use repeats::{repeat_key, Repeats};
 use verdict::{confidence, own_message_agrees, scope_accepts};
@@ -25,8 +28,6 @@ const BEFORE_ANCHOR: usize = 450;
 const AFTER_ANCHOR: usize = 650;
 /// How far around a match evidence is read.
 const EVIDENCE_AROUND: usize = 600;
-/// Longest anchor word the prefilter can look up.
-pub const MAX_ANCHOR_LEN: usize = 64;
 /// The image a message names decides whose it is, whatever else stands around it.
 const IMAGE_WEIGHT: u32 = 8;
 /// Bounds the work on hostile input: matches kept per signature and chunk.
@@ -45,18 +46,7 @@ pub struct Compiled {
     pub signatures: Vec<CompiledSignature>,
     /// Anchor word -> signatures that name it, sorted by word for binary search.
     anchors: Vec<(&'static str, Vec<u16>)>,
-    /// Bits set for the (length, first byte, last byte) of every anchor: most words of a log
-    /// are turned away by one bit test, without a search.
-    anchor_shapes: Vec<u64>,
-}
-
-/// A word's shape for the anchor filter.
-fn anchor_shape(word: &[u8]) -> usize {
-    let (first, last) = (
-        word[0] as usize & 0x3f,
-        word[word.len() - 1] as usize & 0x3f,
-    );
-    (word.len().min(63) << 12) | (first << 6) | last
+    anchor_index: AnchorIndex,
 }
 
 pub fn compiled() -> &'static Compiled {
@@ -82,6 +72,13 @@ pub fn compiled() -> &'static Compiled {
                     unless,
                 });
                 for &word in signature.anchors {
+                    // Anchors are looked up as lowercase runs of ASCII letters and digits.
+                    assert!(
+                        word.bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+                        "{}: anchor {word:?} is not a lowercase ASCII word",
+                        family.id
+                    );
                     match anchors.binary_search_by(|(w, _)| w.cmp(&word)) {
                         Ok(i) => anchors[i].1.push(idx),
                         Err(i) => anchors.insert(i, (word, vec![idx])),
@@ -89,15 +86,11 @@ pub fn compiled() -> &'static Compiled {
                 }
             }
         }
-        let mut anchor_shapes = vec![0u64; (64 << 12) / 64];
-        for (word, _) in &anchors {
-            let shape = anchor_shape(word.as_bytes());
-            anchor_shapes[shape / 64] |= 1 << (shape % 64);
-        }
+        let anchor_index = AnchorIndex::new(anchors.iter().map(|(w, _)| *w).collect());
         Compiled {
             signatures,
             anchors,
-            anchor_shapes,
+            anchor_index,
         }
     })
 }
@@ -162,25 +155,7 @@ type Mentions = Vec<(usize, &'static str)>;
 fn candidate_regions(text: &str, compiled: &Compiled, repeats: &Repeats) -> (Regions, Mentions) {
     let mut regions: Regions = vec![Vec::new(); compiled.signatures.len()];
     let mut mentioned: Mentions = Vec::new();
-    let bytes = text.as_bytes();
-    let mut buf = [0u8; MAX_ANCHOR_LEN];
-    for (start, i) in super::normalize::ascii_words(text) {
-        let len = i - start;
-        if !(2..=buf.len()).contains(&len) {
-            continue;
-        }
-        for (k, b) in bytes[start..i].iter().enumerate() {
-            buf[k] = b.to_ascii_lowercase();
-        }
-        let shape = anchor_shape(&buf[..len]);
-        if compiled.anchor_shapes[shape / 64] & (1 << (shape % 64)) == 0 {
-            continue;
-        }
-        // Only ASCII alphanumerics were copied, so this is valid UTF-8.
-        let word = std::str::from_utf8(&buf[..len]).unwrap_or("");
-        let Ok(found) = compiled.anchors.binary_search_by(|(w, _)| (*w).cmp(word)) else {
-            continue;
-        };
+    for (start, i, found) in compiled.anchor_index.find(text) {
         // A repeated line's matches are copied from its first occurrence. Its anchors still
         // count when the line before it is not a repeat: a message wrapped onto this line may
         // start there.

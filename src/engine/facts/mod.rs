@@ -5,14 +5,17 @@
 mod client;
 mod image;
 mod principal;
+mod prose_operation;
 mod vocabulary;
 
 pub use client::{client_fact, detect_client};
 pub use image::{image_facts, parse_image_ref};
 pub use principal::{deny_reason, principal_facts};
+use prose_operation::prose_operations;
 use vocabulary::all_digits;
 pub use vocabulary::{is_ecr_operation, is_region, is_template};
 
+use super::literals::{Edge, Literal, LiteralSet};
 use super::pattern::{Captures, Match, Regex};
 use std::sync::OnceLock;
 
@@ -30,6 +33,7 @@ pub struct Fact {
 struct Extractor {
     /// Lowercase literals, one of which must be in the text for the regex to be worth running
     /// (regex-lite has no literal prefilter of its own; this makes extraction ~10x cheaper).
+    /// Never empty: an extractor without one would run its regex on every text.
     needles: &'static [&'static str],
     re: Regex,
     rank: u8,
@@ -77,9 +81,41 @@ fn group_fact(out: &mut Vec<Fact>, key: &'static str, c: &Captures, group: usize
     }
 }
 
-fn extractors() -> &'static [Extractor] {
-    static EXTRACTORS: OnceLock<Vec<Extractor>> = OnceLock::new();
+/// The extractors, and every needle of theirs in one literal set, so a text is read once to
+/// learn which extractors are worth running.
+struct Extractors {
+    list: Vec<Extractor>,
+    needles: LiteralSet,
+    /// For each needle of `needles`, the extractor it belongs to.
+    owner: Vec<usize>,
+}
+
+fn extractors() -> &'static Extractors {
+    static EXTRACTORS: OnceLock<Extractors> = OnceLock::new();
     EXTRACTORS.get_or_init(|| {
+        let list = extractor_list();
+        let mut literals = Vec::new();
+        let mut owner = Vec::new();
+        for (i, x) in list.iter().enumerate() {
+            for &text in x.needles {
+                literals.push(Literal {
+                    text,
+                    edge: Edge::Anywhere,
+                    cap: 1,
+                });
+                owner.push(i);
+            }
+        }
+        Extractors {
+            list,
+            needles: LiteralSet::new(literals),
+            owner,
+        }
+    })
+}
+
+fn extractor_list() -> Vec<Extractor> {
+    {
         let x = |needles: &'static [&'static str],
                  pattern: &str,
                  rank: u8,
@@ -92,31 +128,40 @@ fn extractors() -> &'static [Extractor] {
         vec![
             // The caller named by an IAM denial; the lazy ARN stops before `is not authorized`
             // even where a copy glued them together (`user/nameis not authorized`).
-            x(&["authorized"],
+            x(
+                &["authorized"],
                 r"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]]*\]|[^:\s]*):\S+?)\s*is not authorized",
                 0,
                 |c, out, r| principal_facts(out, c.get(1).unwrap(), r),
             ),
-            x(&["arn:"],
+            x(
+                &["arn:"],
                 r#"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]]*\]|[^:\s]*):(?:user|role|assumed-role|federated-user|root)[^\s"',;)|]*)"#,
                 2,
                 |c, out, r| principal_facts(out, c.get(1).unwrap(), r),
             ),
-            x(&["authorized"],
+            x(
+                &["authorized"],
                 r"not authorized to perform:?\s*([a-z0-9-]+:[a-z0-9*]+)",
                 0,
                 |c, out, r| group_fact(out, "action", c, 1, r),
             ),
-            x(&["resource"], r"\bon resource:?\s*((?:arn:[^\s\[|]*\[[^\]]*\][^\s|]*)|[^\s|]+)", 0, |c, out, r| {
-                if let Some(m) = c.get(1) {
-                    let v = m.as_str().trim_end_matches(['.', ',', ':']);
-                    if !is_template(v) {
-                        fact(out, "resource", v, m, r);
+            x(
+                &["resource"],
+                r"\bon resource:?\s*((?:arn:[^\s\[|]*\[[^\]]*\][^\s|]*)|[^\s|]+)",
+                0,
+                |c, out, r| {
+                    if let Some(m) = c.get(1) {
+                        let v = m.as_str().trim_end_matches(['.', ',', ':']);
+                        if !is_template(v) {
+                            fact(out, "resource", v, m, r);
+                        }
                     }
-                }
-            }),
+                },
+            ),
             // ECR resource ARN: region, registry account, repository.
-            x(&[":ecr"],
+            x(
+                &[":ecr"],
                 r#"arn:(aws[a-z-]*):ecr(?:-public)?:(\[[^\]]*\]|[^:\s]*):(\[[^\]]*\]|[^:\s]*):repository/([^\s"',|]+)"#,
                 1,
                 |c, out, r| {
@@ -135,18 +180,25 @@ fn extractors() -> &'static [Extractor] {
                 },
             ),
             // Any other ARN still tells the region it was in.
-            x(&["arn:"], r"arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]+):", 6, |c, out, r| {
-                if is_region(&c[1]) {
-                    group_fact(out, "region", c, 1, r);
-                }
-            }),
+            x(
+                &["arn:"],
+                r"arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]+):",
+                6,
+                |c, out, r| {
+                    if is_region(&c[1]) {
+                        group_fact(out, "region", c, 1, r);
+                    }
+                },
+            ),
             // Private registry hosts, also inside URLs and image references.
-            x(&["dkr"],
+            x(
+                &["dkr"],
                 r#"((?:https?://|docker://)?(?:<[^>\s]*>|\[\[?[^\]\s]*\]\]?|\$\{[^}\s]*\}|[^\s/"'\[\](),=@:<>]+)\.dkr[.-]ecr(?:-fips)?\.[^\s./"']+\.(?:amazonaws\.com(?:\.cn)?|amazonaws\.eu|on\.aws)(?:/[^\s"'\],|]*)?)"#,
                 2,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
-            x(&["public.ecr.aws"],
+            x(
+                &["public.ecr.aws"],
                 // Not `public.ecr.aws/token/`: that is the auth endpoint, not a repository.
                 r#"(public\.ecr\.aws/(?:[a-su-z0-9._-]|t[a-np-z0-9._-]|to[a-jl-z0-9._-])[a-z0-9._/-]*(?::[a-z0-9._-]+)?)"#,
                 2,
@@ -157,7 +209,8 @@ fn extractors() -> &'static [Extractor] {
                 },
             ),
             // API endpoints (`api.ecr.eu-west-1.amazonaws.com`, `ecr-public.us-east-1...`).
-            x(&["ecr"],
+            x(
+                &["ecr"],
                 r"\b(?:api\.)?ecr(?:-public|-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com|amazonaws\.eu|api\.aws)",
                 3,
                 |c, out, r| {
@@ -166,7 +219,8 @@ fn extractors() -> &'static [Extractor] {
                     }
                 },
             ),
-            x(&["with name"],
+            x(
+                &["with name"],
                 r"repository with name '([^']+)'(?: does not exist)?(?: in (?:the )?registry with id '([^']*)')?",
                 1,
                 |c, out, r| {
@@ -178,23 +232,35 @@ fn extractors() -> &'static [Extractor] {
                     }
                 },
             ),
-            x(&["' repository"], r"\bin the '([^']+)' repository", 1, |c, out, r| {
-                if !is_template(&c[1]) {
-                    group_fact(out, "repository", c, 1, r)
-                }
-            }),
+            x(
+                &["' repository"],
+                r"\bin the '([^']+)' repository",
+                1,
+                |c, out, r| {
+                    if !is_template(&c[1]) {
+                        group_fact(out, "repository", c, 1, r)
+                    }
+                },
+            ),
             // CloudFormation's and Terraform's names for a repository they act on.
-            x(&["aws::ecr::repository"],
+            x(
+                &["aws::ecr::repository"],
                 r"AWS::ECR::Repository'? with identifier '([a-z0-9][a-z0-9._/-]*)'",
                 1,
                 |c, out, r| group_fact(out, "repository", c, 1, r),
             ),
-            x(&["ecr repository", "ecr lifecycle policy", "ecr repository policy"],
+            x(
+                &[
+                    "ecr repository",
+                    "ecr lifecycle policy",
+                    "ecr repository policy",
+                ],
                 r"\b(?:creating|reading|updating|deleting|describing|finding) ECR (?:Repository|Lifecycle Policy|Repository Policy) \(([a-z0-9][a-z0-9._/-]*)\)",
                 2,
                 |c, out, r| group_fact(out, "repository", c, 1, r),
             ),
-            x(&["repositoryname", "registryid"],
+            x(
+                &["repositoryname", "registryid"],
                 r#""(repositoryName|registryId)"\s*:\s*"([^"]*)""#,
                 2,
                 |c, out, r| {
@@ -208,58 +274,75 @@ fn extractors() -> &'static [Extractor] {
                     }
                 },
             ),
-            x(&["--registry-id"], r"--registry-ids?[ =](\d{12})\b", 3, |c, out, r| {
-                group_fact(out, "registry_id", c, 1, r)
-            }),
-            x(&["--repository-name"],
+            x(
+                &["--registry-id"],
+                r"--registry-ids?[ =](\d{12})\b",
+                3,
+                |c, out, r| group_fact(out, "registry_id", c, 1, r),
+            ),
+            x(
+                &["--repository-name"],
                 r"--repository-names?[ =]([a-z0-9][a-z0-9._/-]*)",
                 3,
                 |c, out, r| group_fact(out, "repository", c, 1, r),
             ),
-            x(&["vars.name"], r#"\bvars\.name="([^"]+)""#, 3, |c, out, r| {
-                group_fact(out, "repository", c, 1, r)
-            }),
-            x(&["refers to"],
+            x(
+                &["vars.name"],
+                r#"\bvars\.name="([^"]+)""#,
+                3,
+                |c, out, r| group_fact(out, "repository", c, 1, r),
+            ),
+            x(
+                &["refers to"],
                 r"\b(?:push|pull) refers to (?:a )?repository \[([^\]\s]+)\]",
                 3,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
-            x(&["not found"],
+            x(
+                &["not found"],
                 r"\brepository ([a-z0-9][a-z0-9._/-]*) not found",
                 4,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
             // Registry API paths on any host (a masked host still names the repository).
-            x(&["/v2/"],
+            x(
+                &["/v2/"],
                 r"/v2/([a-z0-9][a-z0-9._/-]*?)/(?:manifests|blobs|tags)/",
                 4,
                 |c, out, r| group_fact(out, "repository", c, 1, r),
             ),
             // Docker's own wording for a missing image (`Error: image app:1 not found`).
-            x(&["not found"],
+            x(
+                &["not found"],
                 r"\bimage ([a-z0-9][a-z0-9._/-]*(?::[\w.-]+)?) not found\b",
                 4,
                 |c, out, r| image_facts(out, c.get(1).unwrap(), r),
             ),
             // The Docker client's version: `docker --version`, `docker info`, a user agent.
-            x(&["docker version", "server version", "docker/"],
+            x(
+                &["docker version", "server version", "docker/"],
                 r"\b(?:Docker version|Server Version:|\bdocker/)\s*(\d+\.\d+\.\d+)\b",
                 6,
                 |c, out, r| group_fact(out, "docker_version", c, 1, r),
             ),
-            x(&["when calling"],
+            x(
+                &["when calling"],
                 r"when calling the\s+([A-Za-z]+)\s+operation",
                 0,
                 |c, out, r| group_fact(out, "operation", c, 1, r),
             ),
-            x(&["operation error"],
+            x(
+                &["operation error"],
                 r"operation error [a-z0-9 ]+:\s*([A-Za-z]+)",
                 0,
                 |c, out, r| group_fact(out, "operation", c, 1, r),
             ),
-            x(&["error occurred", "client error"], r"(?:An error occurred|A client error) \(([A-Za-z]+)\)", 0, |c, out, r| {
-                group_fact(out, "error_code", c, 1, r)
-            }),
+            x(
+                &["error occurred", "client error"],
+                r"(?:An error occurred|A client error) \(([A-Za-z]+)\)",
+                0,
+                |c, out, r| group_fact(out, "error_code", c, 1, r),
+            ),
             // The organization policy an explicit deny names (`...: arn:aws:organizations::...`).
             x(
                 &["organizations"],
@@ -267,10 +350,14 @@ fn extractors() -> &'static [Extractor] {
                 0,
                 |c, out, r| group_fact(out, "policy_id", c, 1, r),
             ),
-            x(&["max retries"], r"reached max retries:\s*(\d+)", 0, |c, out, r| {
-                group_fact(out, "retries", c, 1, r)
-            }),
-            x(&["because no", "explicit deny"],
+            x(
+                &["max retries"],
+                r"reached max retries:\s*(\d+)",
+                0,
+                |c, out, r| group_fact(out, "retries", c, 1, r),
+            ),
+            x(
+                &["because no", "explicit deny"],
                 r"\b(because no [a-z -]+? allows|with an explicit deny in (?:a|an|the) [a-z -]+?policy)",
                 0,
                 |c, out, r| {
@@ -279,10 +366,14 @@ fn extractors() -> &'static [Extractor] {
                     }
                 },
             ),
-            x(&["aws ecr"], r"\baws ecr (get-login-password|get-login)\b", 5, |c, out, r| {
-                group_fact(out, "cli_command", c, 1, r)
-            }),
-            x(&["get-login-password"],
+            x(
+                &["aws ecr"],
+                r"\baws ecr (get-login-password|get-login)\b",
+                5,
+                |c, out, r| group_fact(out, "cli_command", c, 1, r),
+            ),
+            x(
+                &["get-login-password"],
                 r"get-login-password\b[^|]{0,80}?--region[ =]([a-z0-9-]+)",
                 5,
                 |c, out, r| {
@@ -291,34 +382,27 @@ fn extractors() -> &'static [Extractor] {
                     }
                 },
             ),
-            x(&["--region"], r"--region[ =]([a-z0-9-]+)", 5, |c, out, r| {
-                if is_region(&c[1]) {
-                    group_fact(out, "region", c, 1, r);
-                }
-            }),
+            x(
+                &["--region"],
+                r"--region[ =]([a-z0-9-]+)",
+                5,
+                |c, out, r| {
+                    if is_region(&c[1]) {
+                        group_fact(out, "region", c, 1, r);
+                    }
+                },
+            ),
             // Any region named in passing (`... in eu-north-1.`), weakest of all.
-            x(&["us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-", "cn-", "eusc-"],
+            x(
+                &[
+                    "us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-", "cn-", "eusc-",
+                ],
                 r"\b((?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b",
                 7,
                 |c, out, r| group_fact(out, "region", c, 1, r),
             ),
-            // An API operation mentioned in prose (`StartJobRun` is refused), weakest operation.
-            x(&[],
-                r"(?:^|[^:A-Za-z0-9])((?:Start|Stop|Create|Delete|Describe|Get|Put|List|Batch|Update|Run|Invoke|Initiate|Complete|Upload|Set|Register|Tag|Untag|Validate|Replicate)[A-Z][a-z]+(?:[A-Z][a-z]+)*)\b",
-                8,
-                |c, out, r| {
-                    let op = &c[1];
-                    let case_ok = op.chars().any(|ch| ch.is_ascii_uppercase())
-                        && op.chars().next().is_some_and(|ch| ch.is_ascii_uppercase())
-                        && op.chars().skip(1).any(|ch| ch.is_ascii_uppercase());
-                    let camel = case_ok && op.chars().any(|ch| ch.is_ascii_lowercase());
-                    if camel && !op.ends_with("Exception") && !op.ends_with("Error") {
-                        group_fact(out, "operation", c, 1, r);
-                    }
-                },
-            ),
         ]
-    })
+    }
 }
 
 /// Every fact in `text`, positions relative to `text`. Region and operation names that are
@@ -335,15 +419,19 @@ pub fn extract(text: &str) -> Vec<Fact> {
 pub fn extract_positioned(text: &str) -> Vec<Fact> {
     super::work::add(text.len());
     let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    for x in extractors() {
-        if !x.needles.is_empty() && !x.needles.iter().any(|n| lower.contains(n)) {
-            continue;
-        }
+    let xs = extractors();
+    let mut found = vec![0; xs.needles.len()];
+    xs.needles.count(text, &mut found);
+    let mut worth_running = vec![false; xs.list.len()];
+    for (&n, &x) in found.iter().zip(&xs.owner) {
+        worth_running[x] |= n > 0;
+    }
+    for (x, _) in xs.list.iter().zip(&worth_running).filter(|(_, &run)| run) {
         for c in x.re.captures_iter(text).take(64) {
             (x.apply)(&c, &mut out, x.rank);
         }
     }
+    prose_operations(text, &mut out);
     out
 }
 
