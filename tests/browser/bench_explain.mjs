@@ -1,7 +1,8 @@
 // Benchmark, not a test: the engine in Chromium. Prints explain() of a 2 KB paste through the
 // JavaScript API (median and p99 over 300 calls), then time to verdict and the longest frame
 // while the app explains a 10 MB paste (a sparse CI log, then a timestamped retry loop).
-// Run after `trunk build --release`: node tests/browser/bench_explain.mjs [--2kb-only]
+// Run after `trunk build --release` (or `trunk build --release --features wasm-prefilter`):
+// node tests/browser/bench_explain.mjs [--2kb-only]
 import { serve, launch, openPage, watchFrames, frameGaps } from "./harness.mjs";
 import { PASTE_2KB, quantile } from "./paste_2kb.mjs";
 

@@ -7,7 +7,8 @@
 //    split between the engine and the JS boundary (the report's conversion into JS objects,
 //    string passing, the glue).
 // Run after `trunk build --release` (it serves that dist/):
-//   node tests/browser/profile_explain.mjs [--no-build] [--calls N] [--top N]
+//   node tests/browser/profile_explain.mjs [--no-build] [--prefilter] [--calls N] [--top N]
+// (--prefilter: with feature wasm-prefilter, the patterns' literal prefilter.)
 // The names-keeping build has its own target dir (target/profile-explain), so it never
 // invalidates Trunk's; its first run compiles everything once.
 import { execFileSync } from "node:child_process";
@@ -32,7 +33,8 @@ if (!process.argv.includes("--no-build")) {
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { CARGO_BUILD_JOBS: "1", ...process.env } });
   run("cargo", [
     "build", "--quiet", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown",
-    "--bin", "ecr-explain-web", "--features", "bench-api", "--target-dir", OUT,
+    "--bin", "ecr-explain-web", "--target-dir", OUT,
+    "--features", process.argv.includes("--prefilter") ? "bench-api,wasm-prefilter" : "bench-api",
   ]);
   mkdirSync(join(OUT, "bindgen"), { recursive: true });
   run("wasm-bindgen", [
