@@ -18,6 +18,14 @@ pub fn explain(text: &str) -> Result<JsValue, JsValue> {
     to_js(&ecr_explain::explain(text))
 }
 
+/// Benchmarks only (`--features bench-api`): the engine without converting its report into
+/// JS objects, so a profile can tell the engine's time from the boundary's.
+#[cfg(feature = "bench-api")]
+#[wasm_bindgen(js_name = benchFindingCount)]
+pub fn bench_finding_count(text: &str) -> usize {
+    ecr_explain::explain(text).findings.len()
+}
+
 /// Every error family's documentation.
 #[wasm_bindgen]
 pub fn families() -> Result<JsValue, JsValue> {
