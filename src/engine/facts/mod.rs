@@ -4,7 +4,6 @@
 
 mod client;
 mod image;
-mod lines;
 mod principal;
 mod prose_operation;
 mod vocabulary;
@@ -18,7 +17,6 @@ pub use vocabulary::{is_ecr_operation, is_region, is_template};
 
 use super::literals::{Edge, Literal, LiteralSet};
 use super::pattern::{Captures, Match, Regex};
-use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A fact and where it stands in the clean text.
@@ -37,9 +35,6 @@ struct Extractor {
     /// (regex-lite has no literal prefilter of its own; this makes extraction ~10x cheaper).
     /// Never empty: an extractor without one would run its regex on every text.
     needles: &'static [&'static str],
-    /// No match can cross a line break, so the regex runs only on the lines where a needle
-    /// stands (see `lines.rs`).
-    single_line: bool,
     re: Regex,
     rank: u8,
     apply: fn(&Captures, &mut Vec<Fact>, u8),
@@ -126,7 +121,6 @@ fn extractor_list() -> Vec<Extractor> {
                  rank: u8,
                  apply: fn(&Captures, &mut Vec<Fact>, u8)| Extractor {
             needles,
-            single_line: lines::stays_on_one_line(pattern),
             re: Regex::new(&format!("(?i){pattern}")).expect("fact pattern"),
             rank,
             apply,
@@ -136,13 +130,13 @@ fn extractor_list() -> Vec<Extractor> {
             // even where a copy glued them together (`user/nameis not authorized`).
             x(
                 &["authorized"],
-                r"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]\n]*\]|[^:\s]*):\S+?)\s*is not authorized",
+                r"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]]*\]|[^:\s]*):\S+?)\s*is not authorized",
                 0,
                 |c, out, r| principal_facts(out, c.get(1).unwrap(), r),
             ),
             x(
                 &["arn:"],
-                r#"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]\n]*\]|[^:\s]*):(?:user|role|assumed-role|federated-user|root)[^\s"',;)|]*)"#,
+                r#"(arn:aws[a-z-]*:(?:iam|sts)::(?:\[[^\]]*\]|[^:\s]*):(?:user|role|assumed-role|federated-user|root)[^\s"',;)|]*)"#,
                 2,
                 |c, out, r| principal_facts(out, c.get(1).unwrap(), r),
             ),
@@ -154,7 +148,7 @@ fn extractor_list() -> Vec<Extractor> {
             ),
             x(
                 &["resource"],
-                r"\bon resource:?\s*((?:arn:[^\s\[|]*\[[^\]\n]*\][^\s|]*)|[^\s|]+)",
+                r"\bon resource:?\s*((?:arn:[^\s\[|]*\[[^\]]*\][^\s|]*)|[^\s|]+)",
                 0,
                 |c, out, r| {
                     if let Some(m) = c.get(1) {
@@ -168,7 +162,7 @@ fn extractor_list() -> Vec<Extractor> {
             // ECR resource ARN: region, registry account, repository.
             x(
                 &[":ecr"],
-                r#"arn:(aws[a-z-]*):ecr(?:-public)?:(\[[^\]\n]*\]|[^:\s]*):(\[[^\]\n]*\]|[^:\s]*):repository/([^\s"',|]+)"#,
+                r#"arn:(aws[a-z-]*):ecr(?:-public)?:(\[[^\]]*\]|[^:\s]*):(\[[^\]]*\]|[^:\s]*):repository/([^\s"',|]+)"#,
                 1,
                 |c, out, r| {
                     let m = c.get(0).unwrap();
@@ -227,7 +221,7 @@ fn extractor_list() -> Vec<Extractor> {
             ),
             x(
                 &["with name"],
-                r"repository with name '([^'\n]+)'(?: does not exist)?(?: in (?:the )?registry with id '([^'\n]*)')?",
+                r"repository with name '([^']+)'(?: does not exist)?(?: in (?:the )?registry with id '([^']*)')?",
                 1,
                 |c, out, r| {
                     if !is_template(&c[1]) {
@@ -240,7 +234,7 @@ fn extractor_list() -> Vec<Extractor> {
             ),
             x(
                 &["' repository"],
-                r"\bin the '([^'\n]+)' repository",
+                r"\bin the '([^']+)' repository",
                 1,
                 |c, out, r| {
                     if !is_template(&c[1]) {
@@ -294,7 +288,7 @@ fn extractor_list() -> Vec<Extractor> {
             ),
             x(
                 &["vars.name"],
-                r#"\bvars\.name="([^"\n]+)""#,
+                r#"\bvars\.name="([^"]+)""#,
                 3,
                 |c, out, r| group_fact(out, "repository", c, 1, r),
             ),
@@ -424,55 +418,27 @@ pub fn extract(text: &str) -> Vec<Fact> {
 /// Every fact that stands at a place in `text` (all but the client).
 pub fn extract_positioned(text: &str) -> Vec<Fact> {
     super::work::add(text.len());
-    let xs = extractors();
-    // Where each extractor runs: nowhere without a needle; on a single-line pattern, each line
-    // that holds one of its needles; otherwise the whole text.
-    let mut runs: Vec<Vec<Range<usize>>> = vec![Vec::new(); xs.list.len()];
-    let mut lines = lines::LinesOf::new(text);
-    xs.needles.each_occurrence(text, |needle, at| {
-        let x = xs.owner[needle];
-        let span = if xs.list[x].single_line {
-            lines.line_of(at)
-        } else {
-            0..text.len()
-        };
-        if runs[x].last() != Some(&span) && runs[x].last() != Some(&(0..text.len())) {
-            runs[x].push(span);
-        }
-    });
     let mut out = Vec::new();
-    for (x, spans) in xs.list.iter().zip(&runs) {
-        run_extractor(x, text, spans, &mut out);
+    let xs = extractors();
+    let mut found = vec![0; xs.needles.len()];
+    xs.needles.count(text, &mut found);
+    let mut worth_running = vec![false; xs.list.len()];
+    for (&n, &x) in found.iter().zip(&xs.owner) {
+        worth_running[x] |= n > 0;
+    }
+    for (x, _) in xs.list.iter().zip(&worth_running).filter(|(_, &run)| run) {
+        for c in x.re.captures_iter(text).take(64) {
+            (x.apply)(&c, &mut out, x.rank);
+        }
     }
     prose_operations(text, &mut out);
     out
-}
-
-/// Runs one extractor on `spans` of `text`, the first 64 matches in all, with positions in
-/// `text`.
-fn run_extractor(x: &Extractor, text: &str, spans: &[Range<usize>], out: &mut Vec<Fact>) {
-    let mut matches_left = 64;
-    for span in spans {
-        for c in x.re.captures_iter(&text[span.clone()]).take(matches_left) {
-            let before = out.len();
-            (x.apply)(&c, out, x.rank);
-            for f in &mut out[before..] {
-                f.start += span.start;
-                f.end += span.start;
-            }
-            matches_left -= 1;
-        }
-        if matches_left == 0 {
-            break;
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::principal::parse_principal;
     use super::*;
-    use proptest::prelude::*;
 
     fn get(facts: &[Fact], key: &str) -> Option<String> {
         facts
@@ -480,95 +446,6 @@ mod tests {
             .filter(|f| f.key == key)
             .min_by_key(|f| f.rank)
             .map(|f| f.value.clone())
-    }
-
-    /// Every extractor that has a needle in `text`, run on the whole text: what the line
-    /// runs of [`extract_positioned`] must equal.
-    fn extract_on_whole_text(text: &str) -> Vec<Fact> {
-        let xs = extractors();
-        let lower = text.to_ascii_lowercase();
-        let mut out = Vec::new();
-        for x in &xs.list {
-            if x.needles.iter().any(|n| lower.contains(n)) {
-                let whole_text = 0..text.len();
-                run_extractor(x, text, std::slice::from_ref(&whole_text), &mut out);
-            }
-        }
-        prose_operations(text, &mut out);
-        out
-    }
-
-    /// Pieces of the extractors' patterns and of the text around them, so random joins of them
-    /// make matches, near misses and matches broken by line breaks.
-    const PIECES: &[&str] = &[
-        "\n",
-        "\n\n",
-        " ",
-        "  ",
-        "'",
-        "\"",
-        ":",
-        "/",
-        "|",
-        "[",
-        "]",
-        "(",
-        ")",
-        "arn:aws:",
-        "arn:aws-cn:",
-        "iam::",
-        "sts::",
-        "ecr:",
-        "123456789012",
-        ":user/bob",
-        ":assumed-role/ci/s",
-        "repository/team/app",
-        "eu-west-1",
-        "us-east-1",
-        ":ecr:",
-        "is not authorized",
-        "not authorized to perform:",
-        " ecr:BatchGetImage",
-        "on resource:",
-        ".dkr.ecr.",
-        "amazonaws.com",
-        "public.ecr.aws/",
-        "api.ecr.",
-        "repository with name '",
-        "' does not exist",
-        " in the '",
-        "' repository",
-        "--region ",
-        "--registry-id ",
-        "--repository-name ",
-        "aws ecr get-login-password",
-        "when calling the ",
-        " operation",
-        "An error occurred (",
-        "AccessDenied",
-        "docker/",
-        "Docker version 24.0.7",
-        "refers to ",
-        "/v2/",
-        "/manifests/",
-        "image ",
-        " not found",
-        "because no identity-based policy allows",
-        "reached max retries: 5",
-        "operation error ECR: GetX",
-        "x",
-        "1",
-    ];
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2048))]
-        #[test]
-        fn line_runs_find_what_the_whole_text_does(
-            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
-        ) {
-            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
-            prop_assert_eq!(extract_positioned(&text), extract_on_whole_text(&text), "{}", text);
-        }
     }
 
     #[test]
