@@ -93,8 +93,18 @@ impl LiteralSet {
     }
 
     /// Adds each literal's occurrences in `text` (overlapping ones too) to `counts`, which has
-    /// one slot per literal in the order given to [`LiteralSet::new`].
+    /// one slot per literal in the order given to [`LiteralSet::new`], up to each literal's cap.
     pub fn count(&self, text: &str, counts: &mut [u32]) {
+        self.each_occurrence(text, |i, _| {
+            if counts[i] < self.literals[i].cap {
+                counts[i] += 1;
+            }
+        });
+    }
+
+    /// Calls `found(literal, at)` for every occurrence of every literal in `text` that stands
+    /// where its edge says (overlapping ones too), in the order of `at`; caps are not applied.
+    pub fn each_occurrence(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         let h = text.as_bytes();
         // The last three bytes, lowercased, rolled along the text.
         let mut key = 0u32;
@@ -111,9 +121,6 @@ impl LiteralSet {
             for &i in &self.order[from as usize..to as usize] {
                 let i = i as usize;
                 let l = &self.literals[i];
-                if counts[i] >= l.cap {
-                    continue;
-                }
                 let n = l.text.as_bytes();
                 let end = pos + n.len();
                 if end > h.len() || !h[pos..end].eq_ignore_ascii_case(n) {
@@ -134,7 +141,7 @@ impl LiteralSet {
                     }
                 };
                 if stands {
-                    counts[i] += 1;
+                    found(i, pos);
                 }
             }
         }

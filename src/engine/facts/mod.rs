@@ -6,6 +6,7 @@ mod client;
 mod image;
 mod principal;
 mod prose_operation;
+mod tokens;
 mod vocabulary;
 
 pub use client::{client_fact, detect_client};
@@ -17,6 +18,7 @@ pub use vocabulary::{is_ecr_operation, is_region, is_template};
 
 use super::literals::{Edge, Literal, LiteralSet};
 use super::pattern::{Captures, Match, Regex};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A fact and where it stands in the clean text.
@@ -35,6 +37,9 @@ struct Extractor {
     /// (regex-lite has no literal prefilter of its own; this makes extraction ~10x cheaper).
     /// Never empty: an extractor without one would run its regex on every text.
     needles: &'static [&'static str],
+    /// No match can hold a whitespace byte, so the regex runs only on the tokens where a
+    /// needle stands (see `tokens.rs`).
+    within_tokens: bool,
     re: Regex,
     rank: u8,
     apply: fn(&Captures, &mut Vec<Fact>, u8),
@@ -121,6 +126,7 @@ fn extractor_list() -> Vec<Extractor> {
                  rank: u8,
                  apply: fn(&Captures, &mut Vec<Fact>, u8)| Extractor {
             needles,
+            within_tokens: tokens::never_matches_space(pattern),
             re: Regex::new(&format!("(?i){pattern}")).expect("fact pattern"),
             rank,
             apply,
@@ -418,27 +424,57 @@ pub fn extract(text: &str) -> Vec<Fact> {
 /// Every fact that stands at a place in `text` (all but the client).
 pub fn extract_positioned(text: &str) -> Vec<Fact> {
     super::work::add(text.len());
-    let mut out = Vec::new();
     let xs = extractors();
-    let mut found = vec![0; xs.needles.len()];
-    xs.needles.count(text, &mut found);
-    let mut worth_running = vec![false; xs.list.len()];
-    for (&n, &x) in found.iter().zip(&xs.owner) {
-        worth_running[x] |= n > 0;
-    }
-    for (x, _) in xs.list.iter().zip(&worth_running).filter(|(_, &run)| run) {
-        for c in x.re.captures_iter(text).take(64) {
-            (x.apply)(&c, &mut out, x.rank);
+    // Where each extractor runs: nowhere without a needle; for a pattern that never matches
+    // whitespace, on each token that holds one of its needles; otherwise on the whole text.
+    let whole_text = 0..text.len();
+    let mut runs: Vec<Vec<Range<usize>>> = vec![Vec::new(); xs.list.len()];
+    let mut tokens = tokens::TokensOf::new(text);
+    xs.needles.each_occurrence(text, |needle, at| {
+        let x = xs.owner[needle];
+        let span = if xs.list[x].within_tokens {
+            tokens.token_of(at)
+        } else {
+            whole_text.clone()
+        };
+        let last = runs[x].last();
+        if last != Some(&span) && last != Some(&whole_text) {
+            runs[x].push(span);
         }
+    });
+    let mut out = Vec::new();
+    for (x, spans) in xs.list.iter().zip(&runs) {
+        run_extractor(x, text, spans, &mut out);
     }
     prose_operations(text, &mut out);
     out
+}
+
+/// Runs one extractor on `spans` of `text`, the first 64 matches in all, with positions in
+/// `text`.
+fn run_extractor(x: &Extractor, text: &str, spans: &[Range<usize>], out: &mut Vec<Fact>) {
+    let mut matches_left = 64;
+    for span in spans {
+        for c in x.re.captures_iter(&text[span.clone()]).take(matches_left) {
+            let before = out.len();
+            (x.apply)(&c, out, x.rank);
+            for f in &mut out[before..] {
+                f.start += span.start;
+                f.end += span.start;
+            }
+            matches_left -= 1;
+        }
+        if matches_left == 0 {
+            break;
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::principal::parse_principal;
     use super::*;
+    use proptest::prelude::*;
 
     fn get(facts: &[Fact], key: &str) -> Option<String> {
         facts
@@ -446,6 +482,116 @@ mod tests {
             .filter(|f| f.key == key)
             .min_by_key(|f| f.rank)
             .map(|f| f.value.clone())
+    }
+
+    /// Every extractor that has a needle in `text`, run on the whole text: what the line
+    /// runs of [`extract_positioned`] must equal.
+    fn extract_on_whole_text(text: &str) -> Vec<Fact> {
+        let xs = extractors();
+        let lower = text.to_ascii_lowercase();
+        let mut out = Vec::new();
+        for x in &xs.list {
+            if x.needles.iter().any(|n| lower.contains(n)) {
+                let whole_text = 0..text.len();
+                run_extractor(x, text, std::slice::from_ref(&whole_text), &mut out);
+            }
+        }
+        prose_operations(text, &mut out);
+        out
+    }
+
+    /// Pieces of the extractors' patterns and of the text around them, so random joins of them
+    /// make matches, near misses and matches broken by whitespace.
+    const PIECES: &[&str] = &[
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "\t",
+        "\x0b",
+        "\x0c",
+        "\r",
+        "\u{a0}",
+        "é",
+        "<",
+        ">",
+        "${ACCOUNT}",
+        "[[",
+        "]]",
+        "=",
+        ",",
+        "@",
+        "https://",
+        "docker://",
+        "111122223333.dkr.ecr.eu-west-1.amazonaws.com/",
+        ".dkr-ecr-fips.",
+        ".amazonaws.com.cn",
+        ".on.aws",
+        "app:v1",
+        "'",
+        "\"",
+        ":",
+        "/",
+        "|",
+        "[",
+        "]",
+        "(",
+        ")",
+        "arn:aws:",
+        "arn:aws-cn:",
+        "iam::",
+        "sts::",
+        "ecr:",
+        "123456789012",
+        ":user/bob",
+        ":assumed-role/ci/s",
+        "repository/team/app",
+        "eu-west-1",
+        "us-east-1",
+        ":ecr:",
+        "is not authorized",
+        "not authorized to perform:",
+        " ecr:BatchGetImage",
+        "on resource:",
+        ".dkr.ecr.",
+        "amazonaws.com",
+        "public.ecr.aws/",
+        "api.ecr.",
+        "repository with name '",
+        "' does not exist",
+        " in the '",
+        "' repository",
+        "--region ",
+        "--registry-id ",
+        "--repository-name ",
+        "aws ecr get-login-password",
+        "when calling the ",
+        " operation",
+        "An error occurred (",
+        "AccessDenied",
+        "docker/",
+        "Docker version 24.0.7",
+        "refers to ",
+        "/v2/",
+        "/manifests/",
+        "image ",
+        " not found",
+        "because no identity-based policy allows",
+        "reached max retries: 5",
+        "operation error ECR: GetX",
+        "x",
+        "1",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #[test]
+        fn token_runs_find_what_the_whole_text_does(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            prop_assert_eq!(extract_positioned(&text), extract_on_whole_text(&text), "{}", text);
+        }
     }
 
     #[test]
