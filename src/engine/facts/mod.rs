@@ -484,7 +484,7 @@ mod tests {
             .map(|f| f.value.clone())
     }
 
-    /// Every extractor that has a needle in `text`, run on the whole text: what the line
+    /// Every extractor that has a needle in `text`, run on the whole text: what the token
     /// runs of [`extract_positioned`] must equal.
     fn extract_on_whole_text(text: &str) -> Vec<Fact> {
         let xs = extractors();
