@@ -15,7 +15,8 @@ fn is_space(b: u8) -> bool {
 /// True when no match of `pattern` can hold a whitespace byte and the pattern means the same on
 /// a token as in the text around it. Read conservatively: a literal space, `.`, an escape other
 /// than punctuation, `\b`, `\w`, `\d` or `\S`, a negated class without `\s`, a range between
-/// anything but letters or digits, a nested class, `^`/`$` or the `x` flag all say no.
+/// anything but letters or digits, a nested class or a class set operation, `^`/`$` or the `x`
+/// flag all say no.
 pub(super) fn never_matches_space(pattern: &str) -> bool {
     let b = pattern.as_bytes();
     // Inside a class: whether it is negated, whether it excludes `\s`, and whether a member
@@ -73,6 +74,8 @@ pub(super) fn never_matches_space(pattern: &str) -> bool {
                     continue;
                 }
                 b'[' => return false,
+                // Set operations (`&&`, `--`, `~~`) could put a space back into a class.
+                b'&' | b'-' | b'~' if b.get(i + 1) == Some(&c) => return false,
                 b']' => {
                     if negated && !excludes_space {
                         return false;
@@ -164,6 +167,9 @@ mod tests {
             r"(?x)a b",
             r"[^a",
             r"[[:alpha:]]",
+            r"[^\s&&a]",
+            r"[^\s--a]",
+            r"[^\s~~a]",
         ] {
             assert!(!never_matches_space(p), "{p}");
         }
