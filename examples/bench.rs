@@ -4,8 +4,8 @@
 //! and, on a 10 MB sparse CI log and a 10 MB timestamped retry log, the engine's CPU time next
 //! to `grep -Eic` with nine trigger phrases on the same file (when grep exists), both in CPU
 //! seconds (getrusage: this process for the engine, the child for grep); and the peak memory
-//! of a fresh process explaining 100 MB of each, and 10 MB of two distinct-errors shapes. The machine is noisy: read the ratios, not
-//! the absolute figures.
+//! of a fresh process explaining 100 MB of each, and 10 MB of two distinct-errors shapes. The
+//! machine is noisy: read the ratios, not the absolute figures.
 
 #[path = "../tests/shapes/mod.rs"]
 mod shapes;

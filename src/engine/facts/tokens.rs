@@ -36,7 +36,7 @@ pub(super) fn never_matches_space(pattern: &str) -> bool {
                     continue;
                 }
                 b'.' | b'^' | b'$' => return false,
-                _ if c.is_ascii_whitespace() || c == 0x0B => return false,
+                _ if is_space(c) => return false,
                 b'(' if b.get(i + 1) == Some(&b'?') => {
                     let flags = b[i + 2..]
                         .iter()
@@ -92,7 +92,7 @@ pub(super) fn never_matches_space(pattern: &str) -> bool {
                     i += 2;
                     continue;
                 }
-                _ if !negated && (c.is_ascii_whitespace() || c == 0x0B) => return false,
+                _ if !negated && is_space(c) => return false,
                 _ => class = Some((negated, excludes_space, Some(c))),
             },
         }
